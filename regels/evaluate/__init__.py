@@ -193,9 +193,11 @@ def _activiteit(plan: Plan, activiteit: str, datum: dt.date, geraakt: frozenset[
             ontbrekend = []
         else:
             es = [t.status for t in eisen]
-            if "voldoet niet" in es:
+            if toep is None:  # failing eisen prove nothing while it is unknown whether the rule applies
+                status = "onbepaald"
+            elif "voldoet niet" in es:
                 status = "voldoet niet"
-            elif toep is None or "onbepaald" in es:
+            elif "onbepaald" in es:
                 status = "onbepaald"
             else:
                 status = "voldoet"
@@ -211,8 +213,11 @@ def _activiteit(plan: Plan, activiteit: str, datum: dt.date, geraakt: frozenset[
                              + [_stap("eis", f"eis {t.tekst}: {t.status} — {t.toelichting}") for t in eisen]))
 
     geldend = [u for u in uitkomsten if u.status not in ("niet van toepassing", "opzijgezet")]
-    zeker = [u for u in geldend if u.id not in onzeker]
-    conclusie = max((CONCLUSIE_VAN[u.kwalificatie] for u in zeker), key=_ZWAARTE.__getitem__, default="Toestemmingsvrij")
+    # the most restrictive qualification among the rules that apply, or may apply (then the oordeel is onvolledig)
+    conclusie = max((CONCLUSIE_VAN[u.kwalificatie] for u in geldend), key=_ZWAARTE.__getitem__, default="Toestemmingsvrij")
+    if any(u.id in onzeker for u in geldend if CONCLUSIE_VAN[u.kwalificatie] == conclusie) and conclusie == "Verbod":
+        conclusie = max((CONCLUSIE_VAN[u.kwalificatie] for u in geldend if u.id not in onzeker),
+                        key=_ZWAARTE.__getitem__, default="Toestemmingsvrij")
     if conflicten:
         conclusie = "NeemContactOpMet" if conclusie != "Verbod" else conclusie
     statussen = [u.status for u in geldend]
@@ -274,7 +279,8 @@ def _samenvatting(oordeel: str, activiteiten: list[ActiviteitUitkomst], ontbreke
     if oordeel == "past niet":
         return "Het initiatief past niet binnen het omgevingsplan."
     if oordeel == "onvolledig":
-        return f"Het initiatief kan nog niet volledig worden beoordeeld: er ontbreken {len(ontbrekend)} feiten."
+        n = len(ontbrekend)
+        return f"Het initiatief kan nog niet volledig worden beoordeeld: er {'ontbreekt 1 feit' if n == 1 else f'ontbreken {n} feiten'}."
     return "Het initiatief vraagt een beoordeling door het bevoegd gezag."
 
 

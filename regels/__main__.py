@@ -1,0 +1,3 @@
+from regels.cli import main
+
+main()
