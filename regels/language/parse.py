@@ -51,6 +51,8 @@ def _vertaal(e: pp.ParseBaseException) -> str:
     if msg.startswith("Expected "):
         msg = "verwacht " + msg[len("Expected ") :]
     msg = msg.replace("end of text", "het einde van de regel")
+    if msg.startswith("Unbalanced parentheses"):
+        msg = "de haakjes kloppen niet, of de voorwaarde is onvolledig"
     if e.loc >= len(e.pstr):
         gevonden = "het einde van de regel"
     else:
@@ -117,7 +119,10 @@ class _Bouwer:
         try:
             r = element.parse_string(inhoud, parse_all=True)
         except pp.ParseBaseException as e:
-            self.fout(nr, e.loc + 1, _vertaal(e))
+            loc = e.loc
+            while loc < len(inhoud) and inhoud[loc] in " \t":
+                loc += 1
+            self.fout(nr, loc + 1, _vertaal(e))
             self.commentaar = []
             return
         try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Union
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from regels.model.basis import Bron, Node, Opdracht
 from regels.model.expressie import Expressie, Getal
@@ -238,6 +238,12 @@ class Artikel(Opdracht):
     annotaties: tuple[Annotatie, ...] = ()  # only when the artikel has no leden
     leden: tuple[Lid, ...] = ()
 
+    @model_validator(mode="after")
+    def _annotaties_in_leden(self) -> "Artikel":
+        if self.annotaties and self.leden:
+            raise ValueError("een artikel met leden heeft zijn regels, begrippen en normen in de leden")
+        return self
+
 
 class Afdeling(Opdracht):
     soort: Literal["afdeling"] = "afdeling"
@@ -251,6 +257,17 @@ class Hoofdstuk(Opdracht):
     nummer: str
     titel: str
     inhoud: tuple[Annotated[Union[Afdeling, Artikel], Field(discriminator="soort")], ...] = ()
+
+    @model_validator(mode="after")
+    def _artikelen_voor_afdelingen(self) -> "Hoofdstuk":
+        # in the text an artikel after an afdeling belongs to that afdeling, so the model cannot hold one
+        gezien = False
+        for item in self.inhoud:
+            if isinstance(item, Afdeling):
+                gezien = True
+            elif gezien:
+                raise ValueError("een artikel direct onder een hoofdstuk moet vóór de afdelingen staan")
+        return self
 
     def artikelen(self) -> list[Artikel]:
         out: list[Artikel] = []
