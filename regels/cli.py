@@ -30,7 +30,8 @@ def _datum(ctx: click.Context, param: click.Parameter, waarde: str | None) -> dt
 
 
 def _fout(e: RegelsError) -> None:
-    click.echo(str(e), err=True)
+    tekst = str(e)
+    click.echo(tekst if hasattr(e, "fouten") else f"fout: {tekst}", err=True)
     sys.exit(INVOERFOUT)
 
 

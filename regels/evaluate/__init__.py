@@ -193,7 +193,9 @@ def _activiteit(plan: Plan, activiteit: str, datum: dt.date, geraakt: frozenset[
             ontbrekend = []
         else:
             es = [t.status for t in eisen]
-            if toep is None:  # failing eisen prove nothing while it is unknown whether the rule applies
+            if regel.kwalificatie == "verboden" and toep is True:  # the proposal does what the rule forbids
+                status, toelichting = "voldoet niet", "de activiteit is hier verboden"
+            elif toep is None:  # failing eisen prove nothing while it is unknown whether the rule applies
                 status = "onbepaald"
             elif "voldoet niet" in es:
                 status = "voldoet niet"
@@ -201,7 +203,8 @@ def _activiteit(plan: Plan, activiteit: str, datum: dt.date, geraakt: frozenset[
                 status = "onbepaald"
             else:
                 status = "voldoet"
-            toelichting = "of de regel van toepassing is, hangt af van ontbrekende feiten" if toep is None else ""
+            if regel.kwalificatie != "verboden" or toep is not True:
+                toelichting = "of de regel van toepassing is, hangt af van ontbrekende feiten" if toep is None else ""
         uitkomsten.append(RegelUitkomst(
             id=r.id, citaat=r.citaat, artikeltitel=r.vindplaats.artikel.titel, activiteit=regel.activiteit,
             kwalificatie=regel.kwalificatie, locaties=raakt, status=status, voorwaarden=voorwaarden, eisen=eisen,

@@ -26,9 +26,10 @@ def _regel(u: RegelUitkomst, uitgebreid: bool) -> list[str]:
         if niet:
             regels.append(f"      want: {niet[0].toelichting}")
         return regels
-    if u.status == "opzijgezet":
+    if u.status == "opzijgezet" or (u.kwalificatie == "verboden" and u.toelichting):
         regels.append(f"      {u.toelichting}")
-        return regels
+        if u.status == "opzijgezet":
+            return regels
     for t in u.voorwaarden:
         if uitgebreid or t.status != "voldoet":
             regels.append(f"      als: {_toets(t, u.citaat)}")
