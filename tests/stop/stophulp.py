@@ -1,0 +1,24 @@
+"""Paths to the official schemas and samples under ../shared/stop-tpod, for the STOP tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+STOP_TPOD = SHARED / "stop-tpod"
+GEMEENTESTAD = STOP_TPOD / "Geonovum+xml_omgevingsplan_gemeentestad" / "opdracht"
+GM9920 = (
+    STOP_TPOD
+    / "RicharddeGraaf1+OmgevingswetTestSuiteTool/src/test/resources/publicatie/expected/gm9920_output"
+)
+GM9920_UITWISSELPAKKET = (
+    STOP_TPOD
+    / "RicharddeGraaf1+OmgevingswetTestSuiteTool/unzipped/src__test__resources__publicatie__input__gm9920_input"
+)
+PZH_SCHEMA = STOP_TPOD / "Provincie-Zuid-Holland+Omgevingsbeleid-DSO/tools/validation/data/schema"
+
+vereist_shared = pytest.mark.skipif(
+    not STOP_TPOD.is_dir(), reason=f"de officiële schema's en voorbeelden ontbreken: {STOP_TPOD}"
+)
