@@ -219,8 +219,8 @@ def find_api_key(
                 return ApiKey(value, f"{path} [{service.key_name}] {entry}")
     raise SleutelOntbreekt(
         f"Geen API-sleutel voor {service.naam} ({environment.label}). "
-        f"Zet de omgevingsvariabele {names[0]} of zet in {path} de regels "
-        f'[{service.key_name}] en {environment.value} = "<sleutel>". '
+        f"Zet de omgevingsvariabele {names[0]}, of zet in {path} onder [{service.key_name}] "
+        f'de regel {environment.value} = "<sleutel>". '
         f"Een sleutel vraag je gratis aan via {service.key_form}",
         dienst=service.naam,
     )

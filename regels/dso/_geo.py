@@ -46,7 +46,7 @@ class RdPunt(BaseModel):
         return {"type": "Point", "coordinates": [round(self.x, decimals), round(self.y, decimals)]}
 
     def __str__(self) -> str:
-        return f"RD ({self.x:.2f}, {self.y:.2f})"
+        return f"RD {self.x:.2f}, {self.y:.2f}"
 
 
 def parse_wkt_point(text: str) -> tuple[float, float] | None:

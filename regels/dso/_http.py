@@ -179,15 +179,24 @@ class ServiceClient:
             api_key if isinstance(api_key, ApiKey) else ApiKey(api_key, "parameter api_key")
         ) if api_key else None
         self._key_file = key_file
-        self._owns_client = client is None
-        self._client = client if client is not None else httpx.Client(timeout=self.settings.httpx_timeout())
+        self._given_client = client
+        self._own_client: httpx.Client | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
+    @property
+    def _client(self) -> httpx.Client:
+        """The given ``httpx.Client``, or one made on first use."""
+        if self._given_client is not None:
+            return self._given_client
+        if self._own_client is None:
+            self._own_client = httpx.Client(timeout=self.settings.httpx_timeout())
+        return self._own_client
+
     def close(self) -> None:
         """Close the ``httpx.Client`` if this object made it."""
-        if self._owns_client:
-            self._client.close()
+        if self._own_client is not None:
+            self._own_client.close()
 
     def __enter__(self) -> ServiceClient:
         return self
