@@ -66,8 +66,9 @@ def format_expressie(e: Any) -> str:
         delen = []
         for a in e.args:
             tekst = format_expressie(a)
-            # parenthesise a child that binds no tighter than this operator, so the tree survives
-            if isinstance(a, (En, Of)) and _RANG[a.soort] <= _RANG[e.soort]:
+            # parenthesise every compound child: needed where it binds no tighter (so the tree survives),
+            # and kept for 'en' inside 'of' because legal staff read "(a en b) of c" more easily
+            if isinstance(a, (En, Of)):
                 tekst = f"({tekst})"
             delen.append(tekst)
         return f" {e.soort} ".join(delen)

@@ -43,6 +43,7 @@ def test_layout_is_normalised():
 
 def test_parentheses_are_kept_where_the_tree_needs_them():
     assert "(a = 1 of b = 2) en c = 3" in _rond('hoofdstuk 1 "h"\nartikel 1 "a"\nregel "x" in "y" is toegestaan\neis (a = 1 of b = 2) en c = 3\n')
+    assert "(a = 1 en b = 2) of c = 3" in _rond('hoofdstuk 1 "h"\nartikel 1 "a"\nregel "x" in "y" is toegestaan\neis a = 1 en b = 2 of c = 3\n')
     assert "a = 1 en (b = 2 en c = 3)" in _rond('hoofdstuk 1 "h"\nartikel 1 "a"\nregel "x" in "y" is toegestaan\neis a = 1 en (b = 2 en c = 3)\n')
 
 
