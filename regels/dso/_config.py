@@ -79,6 +79,7 @@ class Service:
     url_suffix: str = ""  # appended to the override (the DSO services share one root)
     key_form: str = ""
     headers: Mapping[str, str] = field(default_factory=dict)  # sent on every request
+    production_only: bool = False  # one environment: always the production URL and key
 
 
 def _dso(code: str, naam: str, pad: str) -> Service:
@@ -113,6 +114,7 @@ SERVICES: dict[str, Service] = {
             url_variable="REGELS_RP_URL",
             key_form=KEY_FORM_DSO,
             headers={"Accept-Crs": "epsg:28992"},
+            production_only=True,
         ),
         Service(
             code="bag",

@@ -128,7 +128,10 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 
 
 def _origin(url: str | httpx.URL) -> tuple[str, str, int | None]:
-    u = httpx.URL(str(url))
+    try:
+        u = httpx.URL(str(url))
+    except httpx.InvalidURL:
+        return ("", "", None)  # matches no service origin, so it never gets the key
     port = u.port or {"http": 80, "https": 443}.get(u.scheme)
     return (u.scheme, u.host, port)
 
@@ -171,7 +174,7 @@ class ServiceClient:
         key_file: Path | None = None,
     ) -> None:
         self.service: Service = SERVICES[self.service_code]
-        self.environment = Environment.parse(environment)
+        self.environment = Environment.PROD if self.service.production_only else Environment.parse(environment)
         self.base_url = (base_url or _default_base_url(self.service, self.environment)).rstrip("/")
         self.settings = settings or HttpSettings()
         self.cache = cache if cache is not None else ResponseCache()
@@ -276,14 +279,20 @@ class ServiceClient:
         policy = self.settings.retry
         while True:
             attempt += 1
-            request = self._client.build_request(
-                method,
-                request_url,
-                params=params,
-                json=json,
-                headers=self._headers(request_url, headers),
-                timeout=self.settings.httpx_timeout(),
-            )
+            try:
+                request = self._client.build_request(
+                    method,
+                    request_url,
+                    params=params,
+                    json=json,
+                    headers=self._headers(request_url, headers),
+                    timeout=self.settings.httpx_timeout(),
+                )
+            except (httpx.InvalidURL, httpx.HTTPError) as exc:
+                raise self._error(
+                    DienstOnbereikbaar,
+                    f"{self.service.naam}: het adres {_kort(str(request_url), 120)} is onbruikbaar ({type(exc).__name__}).",
+                ) from None
             what = self._describe(method, request.url)
             log.debug("%s: %s (poging %d)", self.service.naam, what, attempt)
             try:
@@ -299,6 +308,10 @@ class ServiceClient:
                     verzoek=what,
                 ) from None
             except httpx.TransportError as exc:
+                if "location header" in str(exc).lower():  # httpx checks redirects even when not following
+                    raise self._error(
+                        OngeldigAntwoord, f"{self.service.naam} stuurt door naar een ongeldig adres bij {what}.", verzoek=what
+                    ) from None
                 if idempotent and attempt < policy.attempts:
                     self._wait(policy.delay(attempt), "verbinding mislukt", attempt)
                     continue
@@ -308,7 +321,7 @@ class ServiceClient:
                     f"{self.service.naam} is niet bereikbaar ({_transport_reden(exc)}) bij {what}.",
                     verzoek=what,
                 ) from None
-            except httpx.HTTPError as exc:  # InvalidURL, UnsupportedProtocol, …
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:  # UnsupportedProtocol, …
                 raise self._error(
                     DienstOnbereikbaar,
                     f"{self.service.naam}: het adres van de dienst is onbruikbaar ({type(exc).__name__}).",
@@ -323,7 +336,7 @@ class ServiceClient:
                     raise self._error(
                         OngeldigAntwoord, f"{self.service.naam} stuurt te vaak door bij {what}.", verzoek=what
                     )
-                request_url = response.url.join(response.headers["location"])
+                request_url = response.url.join(response.headers["location"])  # httpx has checked it
                 params = None  # the Location carries its own query
                 if response.status_code == 303:
                     method, json = "GET", None
@@ -551,7 +564,10 @@ class ServiceClient:
                 return
             if not isinstance(href, str):
                 raise self._error(OngeldigAntwoord, f"{naam} gaf een ongeldige volgende-paginalink op {what}.", verzoek=what)
-            next_url = str(httpx.URL(url).join(href))
+            try:
+                next_url = str(httpx.URL(url).join(href))
+            except httpx.InvalidURL:
+                next_url = href
             if not self._same_origin(next_url):
                 raise self._error(
                     OngeldigAntwoord,

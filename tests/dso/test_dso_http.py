@@ -497,3 +497,19 @@ def test_backoff_met_plafond_en_jitter() -> None:
     assert [p.delay(n) for n in (1, 2, 3, 4)] == [1.0, 2.0, 3.0, 3.0]
     met = RetryPolicy(backoff=1.0, jitter=0.5)
     assert all(1.0 <= met.delay(1) <= 1.5 for _ in range(20))
+
+
+@pytest.mark.parametrize("basis", ["niet-een-url", "ftp://127.0.0.1/x", "http://[::1"])
+def test_onbruikbare_basis_url(basis: str, snel: HttpSettings) -> None:
+    with pytest.raises(DienstOnbereikbaar, match="onbruikbaar|niet bereikbaar"):
+        LocatieserverClient(base_url=basis, settings=snel).find_address("2711EC 1")
+
+
+def test_ongeldige_doorverwijzing_en_next_link(nep: NepServer, maak) -> None:
+    nep.storing("GET", PAND, Antwoord(302, None, headers={"Location": "http://[::1"}))
+    with pytest.raises(OngeldigAntwoord, match="ongeldig adres"):
+        maak(BagClient).pand("0637100000100001")
+    regeling = nep.data.regeling("/akn/nl/act/gm0637/2024/omgevingsplan", 3, nep.url)
+    nep.storing("POST", ZOEK, _pagina(nep, [regeling], "http://[::1/x"))
+    with pytest.raises(OngeldigAntwoord, match="andere server"):
+        maak(PresenterenClient).regelingen("gm0637")

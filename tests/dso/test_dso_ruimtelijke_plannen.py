@@ -53,3 +53,15 @@ def test_onbruikbaar_plan(nep: NepServer, maak) -> None:
     nep.storing("POST", RP + "/plannen/_zoek", Antwoord(200, {"_embedded": {"plannen": [{"naam": "zonder id"}]}}, "application/hal+json"))
     with pytest.raises(OngeldigAntwoord, match="onbruikbaar plan"):
         maak(RuimtelijkePlannenClient).plans_at_point(HIER)
+
+
+def test_altijd_productie(monkeypatch: pytest.MonkeyPatch) -> None:
+    from regels.dso import Environment, find_api_key
+
+    rp = RuimtelijkePlannenClient(environment="pre")
+    assert rp.environment is Environment.PROD
+    assert rp.base_url == "https://ruimte.omgevingswet.overheid.nl/ruimtelijke-plannen/api/opvragen/v4"
+    monkeypatch.setenv("REGELS_DSO_API_KEY", "prod-sleutel")
+    monkeypatch.setenv("REGELS_DSO_PRE_API_KEY", "pre-sleutel")
+    assert rp.api_key is not None and rp.api_key.reveal() == "prod-sleutel"
+    assert find_api_key(rp.service, Environment.PRE) is not None
