@@ -246,7 +246,7 @@ class ServiceClient:
         elif not self._same_origin(u):
             path = f"{u.scheme}://{u.host}{path}"
         query = u.query.decode("ascii", "replace") if u.query else ""
-        return f"{method} {path}" + (f"?{_kort(query, 160)}" if query else "")
+        return f"{method} {path}" + (f"?{_kort(query, 80)}" if query else "")
 
     # -- sending ---------------------------------------------------------------------------
 
