@@ -8,6 +8,8 @@ place. Packrat stays off: pyparsing 3.3.3's ``infix_notation`` does not need it 
 
 from __future__ import annotations
 
+import re
+
 import pyparsing as pp
 
 from regels.model.regeling import KWALIFICATIES, SOORTEN_GEBIEDSAANWIJZING
@@ -25,7 +27,10 @@ def K(woorden: str) -> pp.ParserElement:
     return pp.Suppress(el).set_name(f"'{woorden}'")
 
 
-tekst = pp.QuotedString('"', esc_char="\\").set_name('tekst tussen "aanhalingstekens"')
+_ESCAPE = re.compile(r"\\(.)")
+# A regex instead of QuotedString: the legal texts are long, and QuotedString unescapes char by char.
+tekst = pp.Regex(r'"((?:[^"\\]|\\.)*)"').set_name('tekst tussen "aanhalingstekens"')
+tekst.set_parse_action(lambda t: _ESCAPE.sub(r"\1", t[0][1:-1]))
 tekst.add_condition(lambda t: bool(t[0].strip()), message="lege tekst", fatal=True)
 namen = pp.Group(pp.DelimitedList(tekst)).set_name('een of meer namen tussen "…", gescheiden door komma\'s')
 datum = pp.Regex(r"\d{4}-\d{2}-\d{2}").set_name("een datum (JJJJ-MM-DD)")

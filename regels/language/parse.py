@@ -18,6 +18,7 @@ import pyparsing as pp
 
 from regels.errors import Melding, PlanFouten, Positie
 from regels.language.grammar import OPDRACHTEN
+from regels.language.snel import snel
 from regels.model.regeling import Bestand
 from regels.units import lees_getal
 
@@ -30,6 +31,8 @@ _REGELDELEN = ("geldig", "als", "eis", "in afwijking van", "afwijkbaar")
 
 def splits_commentaar(regel: str) -> tuple[str, str | None]:
     """Split a line into its statement and its trailing comment (a ``#`` outside quotes)."""
+    if "#" not in regel:
+        return regel.rstrip(), None
     in_tekst = False
     i = 0
     while i < len(regel):
@@ -116,8 +119,10 @@ class _Bouwer:
             self.fout(nr, kolom, f"onbekende opdracht '{eerste}'{hint} Verwacht een van: {', '.join(bekend)}")
             self.commentaar = []
             return
+        r = snel(soort, inhoud)
         try:
-            r = element.parse_string(inhoud, parse_all=True)
+            if r is None:
+                r = element.parse_string(inhoud)  # each element ends in StringEnd itself
         except pp.ParseBaseException as e:
             loc = e.loc
             while loc < len(inhoud) and inhoud[loc] in " \t":
@@ -314,6 +319,8 @@ def _operand(r: pp.ParseResults) -> dict[str, Any]:
 
 def _expressie(r: Any) -> dict[str, Any]:
     """Fold pyparsing's infix_notation output ([a, 'en', b, 'en', c], ['niet', x]) into model dicts."""
+    if isinstance(r, dict):  # already built by the fast path
+        return r
     if isinstance(r, pp.ParseResults) and r.get("soort") == "vergelijking":
         return {"soort": "vergelijking", "links": {"soort": "naam", "naam": r.links}, "op": r.op,
                 "rechts": _operand(r.rechts)}

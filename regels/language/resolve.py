@@ -47,6 +47,14 @@ class _Resolver:
         self.fouten: list[Melding] = []
         self.waarschuwingen: list[Melding] = []
         self.bestandsgeometrie: dict[str, dict[str, BaseGeometry]] = dict(geometrie or {})
+        self._unies: dict[tuple[str, ...], BaseGeometry] = {}
+        self._gaten: dict[tuple[tuple[str, ...], str], float] = {}
+
+    def unie(self, namen: tuple[str, ...], locaties: dict[str, BaseGeometry]) -> BaseGeometry:
+        """The union of named areas; cached, since many rules share the same areas."""
+        if namen not in self._unies:
+            self._unies[namen] = locaties[namen[0]] if len(namen) == 1 else shapely.union_all([locaties[n] for n in namen])
+        return self._unies[namen]
 
     # -- reporting
     def _positie(self, o: Opdracht | None) -> Positie | None:
@@ -345,7 +353,7 @@ class _Resolver:
             for n in onbekend:
                 self.fout(w, f"onbekend gebied {n!r}{_suggestie(n, locaties)}")
             if not onbekend:
-                geldige.append((w, shapely.union_all([locaties[n] for n in w.locaties])))
+                geldige.append((w, self.unie(w.locaties, locaties)))
         for i, (a, ga) in enumerate(geldige):
             for b, gb in geldige[i + 1 :]:
                 if overlappen(ga, gb, min_oppervlakte=TOLERANTIE_M2):
@@ -384,10 +392,13 @@ class _Resolver:
             gebruikt = {n.naam for e in r.regel.eisen + r.regel.voorwaarden for n in _namen(e.expressie) if n.naam in normen}
             if not gebruikt:
                 continue
-            gebied = shapely.union_all([locaties[n] for n in r.regel.locaties])
             for naam in sorted(gebruikt):
-                norm: Omgevingsnorm = normen[naam][0]
-                rest = gat(gebied, [locaties[n] for w in norm.waarden for n in w.locaties])
+                sleutel = (r.regel.locaties, naam)
+                if sleutel not in self._gaten:
+                    norm: Omgevingsnorm = normen[naam][0]
+                    self._gaten[sleutel] = gat(self.unie(r.regel.locaties, locaties),
+                                               [locaties[n] for w in norm.waarden for n in w.locaties])
+                rest = self._gaten[sleutel]
                 if rest > TOLERANTIE_M2:
                     self.waarschuw(r.regel, f"norm {naam!r} heeft geen waarde in {rest:,.0f} m2 van het werkingsgebied "
                                             f"van deze regel ({r.citaat}); daar is de eis onbepaald".replace(",", "."))
@@ -405,8 +416,8 @@ class _Resolver:
                     continue
                 if a.regel.kwalificatie == b.regel.kwalificatie and _eisen(a.regel) == _eisen(b.regel):
                     continue
-                ga = shapely.union_all([locaties[n] for n in a.regel.locaties])
-                gb = shapely.union_all([locaties[n] for n in b.regel.locaties])
+                ga = self.unie(a.regel.locaties, locaties)
+                gb = self.unie(b.regel.locaties, locaties)
                 if not overlappen(ga, gb, min_oppervlakte=TOLERANTIE_M2):
                     continue
                 self.fout(b.regel, f"deze regel ({b.citaat}) en de regel in {a.citaat} wijken allebei af van "
