@@ -1,0 +1,78 @@
+"""Identifiers of a delivery: AKN/JOIN work and expression IDs, eId/wId, IMOW identifiers, GIO UUIDs.
+
+Every identifier is a pure function of the plan (its bevoegd gezag, work, and the name or text
+path of the object), never of the clock or of a counter over the whole plan: exporting the same
+plan twice gives the same identifiers, and adding an article does not renumber the others.
+
+* IMOW (TPOD1892): ``nl.imow-<bg>.<objecttype>.<hash>``; ``<hash>`` is the first 24 hex digits of
+  SHA-256 over ``<objecttype>|<key>``, where the key is the object's name (activiteit, gebied,
+  norm, …) or its place in the text (regeltekst: the wId; juridische regel: wId + index).
+* eId/wId (STOP): ``chp_2__subchp_2.1__art_2.2__para_1``; the wId adds ``<bg>_1__`` in front.
+* GIO geometry: a UUID-5 over the work ID and the gebied name (``basisgeo:id``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import uuid
+
+IMOW_ID = re.compile(
+    r"^nl\.imow-(gm|pv|ws|mn|mnre)[0-9]{1,6}\."
+    r"(regeltekst|gebied|gebiedengroep|lijn|lijnengroep|punt|puntengroep|activiteit|gebiedsaanwijzing|"
+    r"omgevingswaarde|omgevingsnorm|pons|kaart|tekstdeel|hoofdlijn|divisie|kaartlaag|juridischeregel|"
+    r"activiteitlocatieaanduiding|normwaarde|regelingsgebied|ambtsgebied|divisietekst)\.[A-Za-z0-9]{1,32}$"
+)
+"""TPOD1892, exactly as in the validation catalogue (anchored)."""
+
+BEVOEGD_GEZAG = re.compile(r"^(gm|pv|ws|mn|mnre)[0-9]{1,6}$")
+
+
+def imow_id(bg: str, objecttype: str, sleutel: str) -> str:
+    """A stable IMOW identifier for an object of ``objecttype`` (lower case) with ``sleutel``."""
+    h = hashlib.sha256(f"{objecttype}|{sleutel}".encode()).hexdigest()[:24]
+    return f"nl.imow-{bg}.{objecttype}.{h}"
+
+
+def objecttype_van(identificatie: str) -> str | None:
+    """The object type part of an IMOW identifier (``gebied`` of ``nl.imow-gm0637.gebied.x``)."""
+    delen = identificatie.split(".")
+    return delen[2].lower() if len(delen) >= 4 and delen[0] == "nl" else None
+
+
+def geometrie_uuid(werk: str, naam: str) -> str:
+    """The ``basisgeo:id`` of a gebied's geometry: a UUID-5, stable per work and name."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{werk}#gebied/{naam}"))
+
+
+def slug(tekst: str, max_lengte: int = 60) -> str:
+    """ASCII letters, digits, '_' and '-' only (AKN/JOIN naming; no '.'), for file and work names."""
+    ascii_ = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_).strip("-_")
+    return (s or "x")[:max_lengte].rstrip("-_") or "x"
+
+
+def uniek_slug(tekst: str, gebruikt: set[str]) -> str:
+    """``slug(tekst)``, made unique against ``gebruikt`` with a short hash; adds it to ``gebruikt``."""
+    s = slug(tekst)
+    if s.lower() in gebruikt:
+        s = f"{s[:50]}-{hashlib.sha256(tekst.encode()).hexdigest()[:8]}"
+    gebruikt.add(s.lower())
+    return s
+
+
+def eid_deel(soort: str, nummer: str) -> str:
+    """One eId step: ``chp_2``, ``subchp_2.1``, ``art_2.2``, ``para_1`` (numbers may hold '.')."""
+    nummer = re.sub(r"[^A-Za-z0-9.]+", "", nummer) or "o"
+    return f"{soort}_{nummer}"
+
+
+def wid(bg: str, eid: str) -> str:
+    """The wId of a text element: ``gm0637_1__`` + eId."""
+    return f"{bg}_1__{eid}"
+
+
+def bg_uit_wid(w: str) -> str | None:
+    m = re.match(r"^((?:gm|pv|ws|mn|mnre)[0-9]{1,6})_", w)
+    return m.group(1) if m else None

@@ -1,0 +1,331 @@
+"""Read IMOW (OW) files into plain objects: the model that the import and the TPOD checks share.
+
+``lees_ow(documenten)`` takes parsed ``ow-dc:owBestand`` documents (any IMOW v2.0.0 file, from a
+LVBB delivery or a DSO download) and returns an :class:`OwModel`: every object by identificatie,
+with its references as identificaties. Nothing is resolved or judged here: unknown references,
+missing parts and object types the plan model does not know are kept (``overige``) or reported
+as :class:`~regels.errors.Melding` with file, line and element, so the caller can say what it
+skipped and why.
+
+Objects with ``ow:status`` 'beëindigen'/'beëindigd' are kept apart (``beeindigd``): in a delta
+delivery they end an object; a plan import does not take them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from regels.errors import Melding, Positie
+from regels.stop.schemas import IMOW, NAMESPACES, element_pad
+
+R = IMOW + "regels"
+ROL = IMOW + "regelsoplocatie"
+L = IMOW + "locatie"
+GA = IMOW + "gebiedsaanwijzing"
+RG = IMOW + "regelingsgebied"
+P = IMOW + "pons"
+OWO = IMOW + "owobject"
+XLINK = "http://www.w3.org/1999/xlink"
+HREF = f"{{{XLINK}}}href"
+OW_DC = NAMESPACES["ow-dc"]
+SL = NAMESPACES["sl"]
+
+LOCATIESOORTEN = ("Gebied", "Gebiedengroep", "Lijn", "Lijnengroep", "Punt", "Puntengroep", "Ambtsgebied")
+REGELSOORTEN = ("RegelVoorIedereen", "Instructieregel", "Omgevingswaarderegel")
+
+
+@dataclass
+class Bron:
+    bestand: str
+    regel: int
+    pad: str
+
+    def __str__(self) -> str:
+        return f"{self.bestand}:{self.regel}"
+
+
+@dataclass
+class Regeltekst:
+    id: str
+    wid: str
+    bron: Bron
+
+
+@dataclass
+class ActiviteitAanduiding:
+    activiteit: str
+    id: str
+    kwalificatie: str  # URI
+    locaties: list[str]
+
+
+@dataclass
+class JuridischeRegelOw:
+    id: str
+    soort: str  # RegelVoorIedereen | Instructieregel | Omgevingswaarderegel
+    idealisatie: str
+    regeltekst: str
+    locaties: list[str]
+    gebiedsaanwijzingen: list[str]
+    kaarten: list[str]
+    themas: list[str]
+    activiteiten: list[ActiviteitAanduiding]
+    normen: list[str]  # Omgevingsnorm refs (and Omgevingswaarde refs for an Omgevingswaarderegel)
+    bron: Bron
+    overig: list[str] = field(default_factory=list)  # child elements this reader does not know
+
+
+@dataclass
+class ActiviteitOw:
+    id: str
+    naam: str
+    groep: str
+    bovenliggend: str | None
+    gerelateerd: list[str]
+    bron: Bron
+
+
+@dataclass
+class NormwaardeOw:
+    id: str
+    kwantitatief: str | None
+    kwalitatief: str | None
+    in_regeltekst: str | None
+    locaties: list[str]
+
+
+@dataclass
+class NormOw:
+    id: str
+    soort: str  # Omgevingsnorm | Omgevingswaarde
+    naam: str
+    type: str
+    eenheid: str | None
+    groep: str
+    waarden: list[NormwaardeOw]
+    bron: Bron
+
+
+@dataclass
+class LocatieOw:
+    id: str
+    soort: str  # Gebied | Gebiedengroep | Lijn | … | Ambtsgebied
+    noemer: str | None
+    geometrie: str | None  # GeometrieRef (basisgeo:id) for Gebied/Lijn/Punt
+    leden: list[str]  # for the groups
+    ambtsgebied: str | None  # bestuurlijkeGrenzenID
+    bron: Bron
+
+
+@dataclass
+class GebiedsaanwijzingOw:
+    id: str
+    type: str
+    naam: str
+    groep: str
+    locaties: list[str]
+    bron: Bron
+
+
+@dataclass
+class VerwijzendObject:
+    """Regelingsgebied and Pons: an identificatie and locations."""
+
+    id: str
+    soort: str
+    locaties: list[str]
+    bron: Bron
+
+
+@dataclass
+class OwModel:
+    regelteksten: dict[str, Regeltekst] = field(default_factory=dict)
+    regels: dict[str, JuridischeRegelOw] = field(default_factory=dict)
+    activiteiten: dict[str, ActiviteitOw] = field(default_factory=dict)
+    normen: dict[str, NormOw] = field(default_factory=dict)
+    locaties: dict[str, LocatieOw] = field(default_factory=dict)
+    gebiedsaanwijzingen: dict[str, GebiedsaanwijzingOw] = field(default_factory=dict)
+    regelingsgebieden: list[VerwijzendObject] = field(default_factory=list)
+    pons: list[VerwijzendObject] = field(default_factory=list)
+    overige: dict[str, list[tuple[str, Bron]]] = field(default_factory=dict)  # objecttype → [(id, bron)]
+    beeindigd: list[tuple[str, str, Bron]] = field(default_factory=list)  # (objecttype, id, bron)
+    meldingen: list[Melding] = field(default_factory=list)
+    alle_ids: dict[str, tuple[str, Bron]] = field(default_factory=dict)  # id → (objecttype, bron)
+
+    def objecttype(self, identificatie: str) -> str | None:
+        gevonden = self.alle_ids.get(identificatie)
+        return gevonden[0] if gevonden else None
+
+
+def _tekst(el: etree._Element | None) -> str:
+    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+
+
+def _kind(el: etree._Element, ns: str, naam: str) -> etree._Element | None:
+    return el.find(f"{{{ns}}}{naam}")
+
+
+def _kindtekst(el: etree._Element, ns: str, naam: str) -> str:
+    return _tekst(_kind(el, ns, naam))
+
+
+def _refs(el: etree._Element | None) -> list[str]:
+    if el is None:
+        return []
+    return [(r.get(HREF) or "").strip() for r in el if isinstance(r.tag, str) and r.get(HREF) is not None]
+
+
+class _Lezer:
+    def __init__(self) -> None:
+        self.model = OwModel()
+
+    def bron(self, el: etree._Element, bestand: str) -> Bron:
+        return Bron(bestand, el.sourceline or 0, element_pad(el))
+
+    def meld(self, bron: Bron, bericht: str, ernst: str = "fout") -> None:
+        self.model.meldingen.append(Melding(bericht, Positie(bron.bestand, bron.regel, 1), pad=bron.pad, ernst=ernst))
+
+    def verplicht(self, el: etree._Element, ns: str, naam: str, bron: Bron, wat: str) -> str:
+        waarde = _kindtekst(el, ns, naam)
+        if not waarde:
+            prefix = {R: "r", ROL: "rol", L: "l", GA: "ga", RG: "rg", P: "p"}.get(ns, "")
+            self.meld(bron, f"{wat} mist het verplichte element {prefix}:{naam}")
+        return waarde
+
+    def document(self, doc: etree._ElementTree, bestand: str) -> None:
+        root = doc.getroot()
+        if root.tag != f"{{{OW_DC}}}owBestand":
+            self.meld(self.bron(root, bestand), f"het bestand is geen ow-dc:owBestand maar {etree.QName(root).localname}")
+            return
+        for obj in root.iter(f"{{{OW_DC}}}owObject"):
+            kinderen = [k for k in obj if isinstance(k.tag, str)]
+            if len(kinderen) != 1:
+                self.meld(self.bron(obj, bestand), "een ow-dc:owObject moet precies één OW-object bevatten")
+                continue
+            self.object(kinderen[0], bestand)
+
+    def object(self, el: etree._Element, bestand: str) -> None:
+        q = etree.QName(el)
+        soort = q.localname
+        bron = self.bron(el, bestand)
+        ident = ""
+        for k in el:
+            if isinstance(k.tag, str) and etree.QName(k).localname == "identificatie":
+                ident = _tekst(k)
+                break
+        if not ident:
+            self.meld(bron, f"{soort} zonder identificatie; overgeslagen")
+            return
+        if ident in self.model.alle_ids:
+            eerder = self.model.alle_ids[ident][1]
+            self.meld(bron, f"de identificatie {ident} komt twee keer voor (ook in {eerder}); de tweede is overgeslagen")
+            return
+        status = ""
+        for k in el:
+            if isinstance(k.tag, str) and etree.QName(k).localname == "status":
+                status = _tekst(k).lower()
+        self.model.alle_ids[ident] = (soort, bron)
+        if status.startswith("beëindig") or status.startswith("beeindig"):
+            self.model.beeindigd.append((soort, ident, bron))
+            return
+        ns = q.namespace
+        if ns == R and soort == "Regeltekst":
+            wid = (el.get("wId") or "").strip()
+            if not wid:
+                self.meld(bron, "Regeltekst zonder attribuut wId")
+            self.model.regelteksten[ident] = Regeltekst(ident, wid, bron)
+        elif ns == R and soort in REGELSOORTEN:
+            self.regel(el, soort, ident, bron)
+        elif ns == ROL and soort == "Activiteit":
+            naam = self.verplicht(el, ROL, "naam", bron, "Activiteit")
+            boven = _refs(_kind(el, ROL, "bovenliggendeActiviteit"))
+            self.model.activiteiten[ident] = ActiviteitOw(
+                ident, naam, _kindtekst(el, ROL, "groep"), boven[0] if boven else None,
+                _refs(_kind(el, ROL, "gerelateerdeActiviteit")), bron)
+        elif ns == ROL and soort in ("Omgevingsnorm", "Omgevingswaarde"):
+            self.norm(el, soort, ident, bron)
+        elif ns == L and soort in LOCATIESOORTEN:
+            geo = _refs(_kind(el, L, "geometrie"))
+            leden = _refs(_kind(el, L, "groepselement"))
+            ambt = None
+            if soort == "Ambtsgebied":
+                bgv = el.find(f".//{{{L}}}bestuurlijkeGrenzenID")
+                ambt = _tekst(bgv) or None
+            if soort in ("Gebied", "Lijn", "Punt") and not geo:
+                self.meld(bron, f"{soort} {ident} heeft geen l:geometrie/l:GeometrieRef")
+            self.model.locaties[ident] = LocatieOw(ident, soort, _kindtekst(el, L, "noemer") or None,
+                                                   geo[0] if geo else None, leden, ambt, bron)
+        elif ns == GA and soort == "Gebiedsaanwijzing":
+            self.model.gebiedsaanwijzingen[ident] = GebiedsaanwijzingOw(
+                ident, self.verplicht(el, GA, "type", bron, "Gebiedsaanwijzing"),
+                self.verplicht(el, GA, "naam", bron, "Gebiedsaanwijzing"), _kindtekst(el, GA, "groep"),
+                _refs(_kind(el, GA, "locatieaanduiding")), bron)
+        elif ns == RG and soort == "Regelingsgebied":
+            self.model.regelingsgebieden.append(VerwijzendObject(ident, soort, _refs(_kind(el, RG, "locatieaanduiding")), bron))
+        elif ns == P and soort == "Pons":
+            self.model.pons.append(VerwijzendObject(ident, soort, _refs(_kind(el, P, "locatieaanduiding")), bron))
+        else:
+            self.model.overige.setdefault(soort, []).append((ident, bron))
+
+    def regel(self, el: etree._Element, soort: str, ident: str, bron: Bron) -> None:
+        rt = _refs(_kind(el, R, "artikelOfLid"))
+        if not rt:
+            self.meld(bron, f"{soort} {ident} verwijst niet naar een Regeltekst (r:artikelOfLid)")
+        activiteiten: list[ActiviteitAanduiding] = []
+        for aa in el.findall(f"{{{R}}}activiteitaanduiding"):
+            act = [(r.get(HREF) or "").strip() for r in aa if isinstance(r.tag, str) and r.get(HREF) is not None]
+            ala = _kind(aa, R, "ActiviteitLocatieaanduiding")
+            if not act:
+                self.meld(bron, f"{soort} {ident}: activiteitaanduiding zonder rol:ActiviteitRef")
+                continue
+            if ala is None:
+                self.meld(bron, f"{soort} {ident}: activiteitaanduiding zonder r:ActiviteitLocatieaanduiding")
+                activiteiten.append(ActiviteitAanduiding(act[0], "", "", []))
+                continue
+            activiteiten.append(ActiviteitAanduiding(
+                act[0], _kindtekst(ala, R, "identificatie"), _kindtekst(ala, R, "activiteitregelkwalificatie"),
+                _refs(_kind(ala, R, "locatieaanduiding"))))
+        normen = _refs(_kind(el, R, "omgevingsnormaanduiding")) + _refs(_kind(el, R, "omgevingswaardeaanduiding"))
+        bekend = {"identificatie", "idealisatie", "artikelOfLid", "thema", "locatieaanduiding", "gebiedsaanwijzing",
+                  "kaartaanduiding", "activiteitaanduiding", "omgevingsnormaanduiding", "omgevingswaardeaanduiding",
+                  "status", "procedurestatus"}
+        overig = [etree.QName(k).localname for k in el if isinstance(k.tag, str) and etree.QName(k).localname not in bekend]
+        self.model.regels[ident] = JuridischeRegelOw(
+            ident, soort, _kindtekst(el, R, "idealisatie"), rt[0] if rt else "",
+            _refs(_kind(el, R, "locatieaanduiding")), _refs(_kind(el, R, "gebiedsaanwijzing")),
+            _refs(_kind(el, R, "kaartaanduiding")), [_tekst(t) for t in el.findall(f"{{{R}}}thema")],
+            activiteiten, normen, bron, overig)
+
+    def norm(self, el: etree._Element, soort: str, ident: str, bron: Bron) -> None:
+        waarden: list[NormwaardeOw] = []
+        for nw in el.iter(f"{{{ROL}}}Normwaarde"):
+            def opt(naam: str) -> str | None:
+                k = _kind(nw, ROL, naam)
+                return _tekst(k) if k is not None else None
+            waarden.append(NormwaardeOw(_kindtekst(nw, ROL, "identificatie"), opt("kwantitatieveWaarde"),
+                                        opt("kwalitatieveWaarde"), opt("waardeInRegeltekst"),
+                                        _refs(_kind(nw, ROL, "locatieaanduiding"))))
+        self.model.normen[ident] = NormOw(
+            ident, soort, self.verplicht(el, ROL, "naam", bron, soort), _kindtekst(el, ROL, "type"),
+            _kindtekst(el, ROL, "eenheid") or None, _kindtekst(el, ROL, "groep"), waarden, bron)
+
+
+def lees_ow(documenten: Iterable[tuple[str, etree._ElementTree]]) -> OwModel:
+    """Read OW documents ``(bestandsnaam, tree)`` into one :class:`OwModel` (in the given order)."""
+    lezer = _Lezer()
+    for naam, doc in documenten:
+        lezer.document(doc, naam)
+    return lezer.model
+
+
+def is_owbestand(doc: etree._ElementTree) -> bool:
+    return doc.getroot().tag == f"{{{OW_DC}}}owBestand"
+
+
+__all__ = [
+    "ActiviteitAanduiding", "ActiviteitOw", "Bron", "GebiedsaanwijzingOw", "JuridischeRegelOw", "LocatieOw",
+    "NormOw", "NormwaardeOw", "OwModel", "Regeltekst", "VerwijzendObject", "is_owbestand", "lees_ow",
+]
