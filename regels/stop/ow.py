@@ -217,6 +217,9 @@ class _Lezer:
                 ident = _tekst(k)
                 break
         if not ident:
+            if soort in ("SymbolisatieItem", "Kaartlaag"):  # no identificatie of its own in IMOW 2.0
+                self.model.overige.setdefault(soort, []).append(("", bron))
+                return
             self.meld(bron, f"{soort} zonder identificatie; overgeslagen")
             return
         if ident in self.model.alle_ids:
