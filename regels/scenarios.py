@@ -470,6 +470,7 @@ def _stap(soort: str, patroon: str, *voorbeelden: str) -> Callable[[Callable[...
     sleutel = {"given": "Gegeven", "when": "Als", "then": "Dan"}[soort]
     for v in voorbeelden:
         VOORBEELDEN.append((sleutel, v))
+    patroon += r"\s*"  # an empty cell at the end of an outline line leaves a trailing space
     _PATRONEN.append((soort, re.compile(patroon)))
     return {"given": given, "when": when, "then": then}[soort](parsers.re(patroon))
 
