@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from shapely.geometry.base import BaseGeometry
 
+from regels.deviation.wijkdata import Wijkcijfers
 from regels.errors import Melding, PlanFouten, Positie
 from regels.language.parse import parse_bestand, parse_tekst
 from regels.language.resolve import resolve
 from regels.model.regeling import Bestand, Regeling
 from regels.plan import Plan
 
+WIJKCIJFERS = "data/wijkcijfers.json"  # CBS figures per wijk for the deviation clause, when a plan carries them
 BUNDLED = Path(__file__).resolve().parent.parent / "rules" / "zoetermeer"
 
 
@@ -57,7 +60,11 @@ def load_plan(map_: Path | str | None = None, *, extra: dict[str, str] | None = 
         bronnen[naam] = tekst.splitlines()
     if fouten:
         raise PlanFouten(fouten)
-    return resolve(Regeling(bestanden=tuple(bestanden)), map_, bronnen)
+    plan = resolve(Regeling(bestanden=tuple(bestanden)), map_, bronnen)
+    cijfers = map_ / WIJKCIJFERS
+    if cijfers.is_file():
+        plan = replace(plan, wijkcijfers=Wijkcijfers.lees(cijfers, map_))
+    return plan
 
 
 def plan_uit_tekst(tekst: str, geometrie: dict[str, dict[str, BaseGeometry]], naam: str = "plan.regels") -> Plan:

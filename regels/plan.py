@@ -14,8 +14,9 @@ from functools import cached_property
 from shapely.geometry.base import BaseGeometry
 
 from regels.geo import GebiedenIndex
+from regels.deviation.wijkdata import Wijkcijfers
 from regels.model.regeling import (
-    ActiviteitDecl, Artikel, Begrip, JuridischeRegel, Lid, Omgevingsnorm, PlanKop, Regeling, Versie,
+    ActiviteitDecl, Afwijkingsregel, Artikel, Begrip, JuridischeRegel, Lid, Omgevingsnorm, PlanKop, Regeling, Versie,
 )
 
 
@@ -53,6 +54,19 @@ class RegelInPlan:
 
 
 @dataclass(frozen=True)
+class AfwijkingsregelInPlan:
+    """A deviation clause rule with its place in the text."""
+
+    id: str
+    regel: Afwijkingsregel
+    vindplaats: Vindplaats
+
+    @property
+    def citaat(self) -> str:
+        return self.vindplaats.citaat
+
+
+@dataclass(frozen=True)
 class Plan:
     """A checked omgevingsplan, ready for evaluation."""
 
@@ -69,6 +83,8 @@ class Plan:
     artikelen: dict[str, Artikel]
     inhoudshash: str  # sha256 of the canonical text and the geometry
     waarschuwingen: tuple = field(default=(), compare=False)  # Melding findings that did not stop loading
+    afwijkingsregels: tuple[AfwijkingsregelInPlan, ...] = ()
+    wijkcijfers: Wijkcijfers | None = field(default=None, compare=False)  # CBS figures per wijk, for the deviation clause
 
     @property
     def titel(self) -> str:

@@ -44,6 +44,7 @@ onderdeel = st.one_of(
     _opdracht(rg.Eis, expressie=expressie),
     _opdracht(rg.AfwijkingVan, artikel=st.sampled_from(["1.1", "2.3a", "10"]), lid=st.one_of(st.none(), nummer)),
     _opdracht(rg.Afwijkbaar),
+    _opdracht(rg.NietAfwijkbaar, reden=tekst),
 )
 annotatie = st.one_of(
     _opdracht(rg.Begrip, naam=tekst, type=st.just("eenheid"), eenheid=eenheid),
@@ -51,6 +52,9 @@ annotatie = st.one_of(
     _opdracht(rg.Begrip, naam=tekst, type=st.just("keuze"), keuzes=st.lists(tekst, min_size=1, max_size=3).map(tuple)),
     _opdracht(rg.Omgevingsnorm, naam=tekst, eenheid=st.one_of(st.none(), eenheid),
               waarden=st.lists(_opdracht(rg.Normwaarde, waarde=getal, locaties=st.lists(tekst, min_size=1, max_size=2).map(tuple)), max_size=2).map(tuple)),
+    _opdracht(rg.Afwijkingsregel, naam=tekst, locaties=st.lists(tekst, min_size=1, max_size=2).map(tuple),
+              onderdelen=st.lists(st.one_of(_opdracht(rg.Voorwaarde, expressie=expressie), _opdracht(rg.Eis, expressie=expressie)),
+                                  max_size=3).map(tuple)),
     _opdracht(rg.JuridischeRegel, activiteit=tekst, locaties=st.lists(tekst, min_size=1, max_size=2).map(tuple),
               kwalificatie=st.sampled_from(rg.KWALIFICATIES), onderdelen=st.lists(onderdeel, max_size=4).map(tuple)),
 )

@@ -9,7 +9,8 @@ Steps (each one recorded in the trace):
 4. exceptions: a rule that applies sets aside the rules of the article it departs from; two that
    both apply with different outcomes are a conflict, never silently ordered;
 5. each ``eis``: voldoet / voldoet niet / onbepaald, against the norm values at the location;
-6. the conclusion per activity (the most restrictive qualification) and its oordeel.
+6. the conclusion per activity (the most restrictive qualification) and its oordeel;
+7. when a rule is not met: the plan's deviation clause (``regels.deviation``), as advice.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import datetime as dt
 import difflib
 
 from regels import __version__
+from regels.deviation.clause import beoordeel
 from regels.errors import LocatieFout, Melding, PeildatumFout, VoorstelFout
 from regels.evaluate.expressies import Context, Normwaarde, Resultaat, evalueer
 from regels.evaluate.feiten import lees_feiten, soort_tekst
@@ -114,6 +116,11 @@ def evaluate(plan: Plan, voorstel: Voorstel, peildatum: dt.date | None = None) -
     if deels_buiten and oordeel in ("past", "onvolledig"):
         oordeel = "ter beoordeling"
     ontbrekend = _ontbrekende_feiten(plan, activiteiten)
+    afwijking = beoordeel(plan, voorstel, activiteiten, geom, geraakt, datum, ctx)
+    if afwijking is not None:
+        trace.append(_stap("afwijking", f"afwijkingsregel: {afwijking.samenvatting}",
+                           [_stap("mechanisme", f"{m.nummer}. {m.naam} ({m.gebied}): {m.effect} — {m.toelichting}")
+                            for m in afwijking.mechanismen + afwijking.mechanismen_buurwijken]))
     return Uitkomst(
         omschrijving=voorstel.omschrijving,
         oordeel=oordeel,
@@ -121,6 +128,7 @@ def evaluate(plan: Plan, voorstel: Voorstel, peildatum: dt.date | None = None) -
         activiteiten=activiteiten,
         ontbrekende_feiten=ontbrekend,
         waarschuwingen=waarschuwingen,
+        afwijking=afwijking,
         locatie=LocatieInfo(crs_invoer=voorstel.locatie.crs, rd_wkt=geom.wkt, gebieden=gebieden,
                             deels_buiten_plangebied=deels_buiten),
         trace=trace,

@@ -39,10 +39,12 @@ class Normwaarde:
 class Context:
     """What an expression can look up: the proposal's facts and the norms' values at the location."""
 
-    def __init__(self, feiten: dict[str, Waarde], normwaarden: Callable[[str], list[Normwaarde]], normen: set[str]) -> None:
+    def __init__(self, feiten: dict[str, Waarde], normwaarden: Callable[[str], list[Normwaarde]], normen: set[str],
+                 indicatoren: dict[str, Hoeveelheid | None] | None = None) -> None:
         self.feiten = feiten
         self.normwaarden = normwaarden
         self.normen = normen
+        self.indicatoren = indicatoren or {}  # the deviation clause's mechanism indicators; None = not known
 
 
 def _tekst(w: Waarde) -> str:
@@ -62,6 +64,9 @@ def _opties(naam: str, ctx: Context) -> list[tuple[Waarde, str]] | None:
         return [(w.waarde, f"{naam} {w.waarde}" + (f" (in {', '.join(w.gebieden)})" if len(waarden) > 1 else "")) for w in waarden]
     if naam in ctx.feiten:
         return [(ctx.feiten[naam], f"{naam} {_tekst(ctx.feiten[naam])}")]
+    waarde = ctx.indicatoren.get(naam)
+    if waarde is not None:
+        return [(waarde, f"{naam} {waarde}")]
     return None
 
 

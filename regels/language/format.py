@@ -12,7 +12,7 @@ from typing import Any, Callable
 from regels.model.basis import Opdracht
 from regels.model.expressie import Deel, En, EenVan, Getal, JaNee, Naam, Niet, Of, Tekst, Vergelijking
 from regels.model.regeling import (
-    ActiviteitDecl, Afdeling, Afwijkbaar, AfwijkingVan, Alinea, Artikel, Begrip, Bestand, Eigenschap, Eis,
+    ActiviteitDecl, Afdeling, Afwijkbaar, Afwijkingsregel, AfwijkingVan, NietAfwijkbaar, Alinea, Artikel, Begrip, Bestand, Eigenschap, Eis,
     GebiedDecl, GebiedengroepDecl, GebiedsaanwijzingDecl, Geldigheid, Hoofdstuk, JuridischeRegel, Lid,
     Normwaarde, Omgevingsnorm, PlanKop, Regeling, Versie, Voorwaarde,
 )
@@ -167,8 +167,16 @@ def format_afwijkbaar(o: Afwijkbaar) -> str:
     return "afwijkbaar"
 
 
+def format_niet_afwijkbaar(o: NietAfwijkbaar) -> str:
+    return f"niet afwijkbaar {q(o.reden)}"
+
+
+def format_afwijkingsregel(o: Afwijkingsregel) -> str:
+    return f"afwijkingsregel {q(o.naam)} in {qs(o.locaties)}"
+
+
 FORMATTERS: dict[str, Callable[[Any], str]] = {
-    naam[len("format_"):]: f for naam, f in list(globals().items()) if naam.startswith("format_") and callable(f)
+    naam[len("format_"):].replace("_", " "): f for naam, f in list(globals().items()) if naam.startswith("format_") and callable(f)
 }
 
 
@@ -202,7 +210,7 @@ class _Schrijver:
             if isinstance(a, Omgevingsnorm):
                 for w in a.waarden:
                     self.schrijf(w, diepte + 1)
-            elif isinstance(a, JuridischeRegel):
+            elif isinstance(a, (JuridischeRegel, Afwijkingsregel)):
                 for d in a.onderdelen:
                     self.schrijf(d, diepte + 1)
 

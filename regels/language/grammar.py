@@ -118,4 +118,6 @@ OPDRACHTEN: dict[str, pp.ParserElement] = {
     "eis": _stmt(K("eis"), expressie("expressie")),
     "in afwijking van": _stmt(K("in afwijking van"), K("artikel"), artikelnummer("artikel"), pp.Opt(K("lid") - lidnummer("lid"))),
     "afwijkbaar": _stmt(K("afwijkbaar")),
+    "niet afwijkbaar": _stmt(K("niet afwijkbaar"), tekst("reden")),
+    "afwijkingsregel": _stmt(K("afwijkingsregel"), tekst("naam"), K("in"), namen("locaties")),
 }

@@ -23,7 +23,7 @@ from regels.model.regeling import Bestand
 from regels.units import lees_getal
 
 _KEYWORD = re.compile(r"[ \t]*([^\s\"]+)(?:[ \t]+([^\s\"]+))?(?:[ \t]+([^\s\"]+))?")
-_MEERWOORDIG = {"bevoegd": "bevoegd gezag", "in": "in afwijking van"}
+_MEERWOORDIG = {"bevoegd": "bevoegd gezag", "in": "in afwijking van", "niet": "niet afwijkbaar"}
 _TOP = ("plan", "activiteit", "gebied", "gebiedengroep", "gebiedsaanwijzing", "hoofdstuk")
 _PLANREGELS = ("bevoegd gezag", "werk", "regelingsgebied", "versie")
 _REGELDELEN = ("geldig", "als", "eis", "in afwijking van", "afwijkbaar")
@@ -259,22 +259,28 @@ class _Bouwer:
         d.update(activiteit=r.activiteit, locaties=tuple(r.locaties), kwalificatie=" ".join(r.kwalificatie.split()), onderdelen=[])
         self._annotatie(d, "een regel")
 
-    def _regeldeel(self, d: dict[str, Any], woord: str) -> None:
-        if self.laatste_annotatie is None or self.laatste_annotatie["soort"] != "regel":
-            raise _Plaatsfout(f"'{woord}' hoort direct onder een regel ('regel \"…\" in \"…\" is …')")
+    def _afwijkingsregel(self, r, d, nr, kolom):  # type: ignore[no-untyped-def]
+        d.update(naam=r.naam, locaties=tuple(r.locaties), onderdelen=[])
+        self._annotatie(d, "een afwijkingsregel")
+
+    def _regeldeel(self, d: dict[str, Any], woord: str, ook_afwijkingsregel: bool = False) -> None:
+        toegestaan = ("regel", "afwijkingsregel") if ook_afwijkingsregel else ("regel",)
+        if self.laatste_annotatie is None or self.laatste_annotatie["soort"] not in toegestaan:
+            waar = "een regel of afwijkingsregel" if ook_afwijkingsregel else "een regel ('regel \"…\" in \"…\" is …')"
+            raise _Plaatsfout(f"'{woord}' hoort direct onder {waar}")
         self.laatste_annotatie["onderdelen"].append(d)
 
     def _geldig(self, r, d, nr, kolom):  # type: ignore[no-untyped-def]
         d.update(vanaf=_datum(r.vanaf), tot=_datum(r.tot) if r.tot else None)
-        self._regeldeel(d, "geldig vanaf")
+        self._regeldeel(d, "geldig vanaf", ook_afwijkingsregel=True)
 
     def _als(self, r, d, nr, kolom):  # type: ignore[no-untyped-def]
         d.update(expressie=_expressie(r.expressie))
-        self._regeldeel(d, "als")
+        self._regeldeel(d, "als", ook_afwijkingsregel=True)
 
     def _eis(self, r, d, nr, kolom):  # type: ignore[no-untyped-def]
         d.update(expressie=_expressie(r.expressie))
-        self._regeldeel(d, "eis")
+        self._regeldeel(d, "eis", ook_afwijkingsregel=True)
 
     def _in_afwijking_van(self, r, d, nr, kolom):  # type: ignore[no-untyped-def]
         d.update(artikel=r.artikel, lid=r.lid or None)
@@ -282,6 +288,10 @@ class _Bouwer:
 
     def _afwijkbaar(self, r, d, nr, kolom):  # type: ignore[no-untyped-def]
         self._regeldeel(d, "afwijkbaar")
+
+    def _niet_afwijkbaar(self, r, d, nr, kolom):  # type: ignore[no-untyped-def]
+        d.update(reden=r.reden)
+        self._regeldeel(d, "niet afwijkbaar")
 
 
 _SOORT = {"in afwijking van": "afwijking", "bevoegd gezag": "eigenschap", "werk": "eigenschap",

@@ -21,10 +21,11 @@ from regels.language.format import format_regeling
 from regels.model.basis import Opdracht
 from regels.model.expressie import Deel, En, EenVan, Getal, JaNee, Naam, Niet, Of, Tekst, Vergelijking
 from regels.model.regeling import (
-    ActiviteitDecl, Artikel, Begrip, GebiedDecl, GebiedengroepDecl, GebiedsaanwijzingDecl, Hoofdstuk,
+    ActiviteitDecl, Afwijkingsregel, Artikel, Begrip, GebiedDecl, GebiedengroepDecl, GebiedsaanwijzingDecl, Hoofdstuk,
     JuridischeRegel, Lid, Omgevingsnorm, PlanKop, Regeling,
 )
-from regels.plan import Plan, RegelInPlan, Vindplaats
+from regels.deviation.indicators import INDICATOREN
+from regels.plan import AfwijkingsregelInPlan, Plan, RegelInPlan, Vindplaats
 from regels.units import AANTAL, GROOTHEID_NAAM, JANEE, KEUZE, zoek_eenheid
 
 # Area (m²) below which a gap or an overlap is taken as drawing noise.
@@ -48,6 +49,7 @@ class _Resolver:
         self.waarschuwingen: list[Melding] = []
         self.bestandsgeometrie: dict[str, dict[str, BaseGeometry]] = dict(geometrie or {})
         self._unies: dict[tuple[str, ...], BaseGeometry] = {}
+        self._indicatoren = False  # True while checking an afwijkingsregel: its expressions may use indicators
         self._gaten: dict[tuple[tuple[str, ...], str], float] = {}
 
     def unie(self, namen: tuple[str, ...], locaties: dict[str, BaseGeometry]) -> BaseGeometry:
@@ -76,7 +78,7 @@ class _Resolver:
         kop = self._kop([i for i in items if isinstance(i, PlanKop)])
         activiteiten = self._activiteiten([i for i in items if isinstance(i, ActiviteitDecl)])
         locaties, soort = self._locaties(items)
-        artikelen, begrippen, normen, regels = self._tekst([i for i in items if isinstance(i, Hoofdstuk)])
+        artikelen, begrippen, normen, regels, afwijkingsregels = self._tekst([i for i in items if isinstance(i, Hoofdstuk)])
         index = GebiedenIndex(locaties) if locaties else GebiedenIndex({})
         if kop is not None:
             rg = kop.eigenschap("regelingsgebied")
@@ -88,6 +90,8 @@ class _Resolver:
             self._normwaarden(norm, locaties)
         for r in regels:
             self._regel(r, activiteiten, locaties, begrippen, normen, artikelen)
+        for a in afwijkingsregels:
+            self._afwijkingsregel(a, locaties, begrippen, normen)
         if not self.fouten:
             self._dekking(regels, normen, locaties)
             self._botsende_uitzonderingen(regels, locaties, activiteiten)
@@ -107,6 +111,7 @@ class _Resolver:
             artikelen=artikelen,
             inhoudshash=_hash(self.regeling, locaties),
             waarschuwingen=tuple(self.waarschuwingen),
+            afwijkingsregels=tuple(afwijkingsregels),
         )
 
     def _kop(self, koppen: list[PlanKop]) -> PlanKop | None:
@@ -223,12 +228,14 @@ class _Resolver:
         return geoms, soort
 
     def _tekst(self, hoofdstukken: list[Hoofdstuk]) -> tuple[
-        dict[str, Artikel], dict[str, tuple[Begrip, Vindplaats]], dict[str, tuple[Omgevingsnorm, Vindplaats]], list[RegelInPlan]
+        dict[str, Artikel], dict[str, tuple[Begrip, Vindplaats]], dict[str, tuple[Omgevingsnorm, Vindplaats]], list[RegelInPlan],
+        list[AfwijkingsregelInPlan],
     ]:
         artikelen: dict[str, Artikel] = {}
         begrippen: dict[str, tuple[Begrip, Vindplaats]] = {}
         normen: dict[str, tuple[Omgevingsnorm, Vindplaats]] = {}
         regels: list[RegelInPlan] = []
+        afwijkingsregels: list[AfwijkingsregelInPlan] = []
         hoofdstuknummers: dict[str, Hoofdstuk] = {}
         for h in hoofdstukken:
             if h.nummer in hoofdstuknummers:
@@ -258,11 +265,15 @@ class _Resolver:
                                 begrippen[ann.naam] = (ann, plek)
                             else:
                                 normen[ann.naam] = (ann, plek)
+                        elif isinstance(ann, Afwijkingsregel):
+                            nr = sum(1 for x in houder.annotaties[: i + 1] if isinstance(x, Afwijkingsregel))
+                            aid = f"art{a.nummer}" + (f"-lid{lid.nummer}" if lid else "") + f"-a{nr}"
+                            afwijkingsregels.append(AfwijkingsregelInPlan(aid, ann, plek))
                         else:
                             nr = sum(1 for x in houder.annotaties[: i + 1] if isinstance(x, JuridischeRegel))
                             rid = f"art{a.nummer}" + (f"-lid{lid.nummer}" if lid else "") + f"-r{nr}"
                             regels.append(RegelInPlan(rid, ann, plek))
-        return artikelen, begrippen, normen, regels
+        return artikelen, begrippen, normen, regels, afwijkingsregels
 
     def _begrip(self, b: Begrip) -> None:
         if b.type == "keuze" and len(set(b.keuzes)) != len(b.keuzes):
@@ -280,7 +291,14 @@ class _Resolver:
         if n in normen:
             norm: Omgevingsnorm = normen[n][0]
             return (zoek_eenheid(norm.eenheid).grootheid, "") if norm.eenheid else (AANTAL, "")  # type: ignore[union-attr]
-        self.fout(o, f"onbekend begrip of onbekende norm {n!r}{_suggestie(n, [*begrippen, *normen])}")
+        if self._indicatoren and n in INDICATOREN:
+            return (INDICATOREN[n][0], "")
+        bekend = [*begrippen, *normen, *(INDICATOREN if self._indicatoren else ())]
+        if not self._indicatoren and n in INDICATOREN:
+            self.fout(o, f"{n!r} is een indicator van de afwijkingsregel; die kan alleen in een 'afwijkingsregel' staan")
+            return None
+        self.fout(o, f"onbekend begrip, norm of indicator {n!r}{_suggestie(n, bekend)}" if self._indicatoren
+                  else f"onbekend begrip of onbekende norm {n!r}{_suggestie(n, bekend)}")
         return None
 
     def type_van(self, x: Any, o: Opdracht, begrippen: dict, normen: dict) -> Type | None:
@@ -373,8 +391,9 @@ class _Resolver:
             self.fout(extra, "een regel heeft maar één 'geldig vanaf'")
         if geldig and geldig[0].tot is not None and geldig[0].tot < geldig[0].vanaf:  # type: ignore[union-attr]
             self.fout(geldig[0], "de geldigheid eindigt vóór ze begint")
-        if sum(1 for o in regel.onderdelen if o.soort == "afwijkbaar") > 1:
-            self.fout(regel, "'afwijkbaar' staat meer dan eens onder deze regel")
+        markeringen = [o for o in regel.onderdelen if o.soort in ("afwijkbaar", "niet afwijkbaar")]
+        if len(markeringen) > 1:
+            self.fout(markeringen[1], "een regel is afwijkbaar of niet afwijkbaar, en dat staat er maar één keer")
         for o in regel.voorwaarden + regel.eisen:
             self.expressie(o.expressie, o, begrippen, normen)
         for af in regel.afwijkingen:
@@ -385,6 +404,22 @@ class _Resolver:
                 self.fout(af, f"artikel {af.artikel} heeft geen lid {af.lid}")
             elif af.artikel == r.vindplaats.artikel.nummer and (af.lid is None or r.vindplaats.lid is None or af.lid == r.vindplaats.lid.nummer):
                 self.fout(af, "een regel kan niet afwijken van het artikel of lid waarin hij zelf staat")
+
+    def _afwijkingsregel(self, a: AfwijkingsregelInPlan, locaties: dict, begrippen: dict, normen: dict) -> None:
+        for n in a.regel.locaties:
+            if n not in locaties:
+                self.fout(a.regel, f"onbekend gebied {n!r}{_suggestie(n, locaties)}")
+        if not a.regel.eisen:
+            self.fout(a.regel, "een afwijkingsregel heeft ten minste één 'eis'")
+        geldig = [o for o in a.regel.onderdelen if o.soort == "geldig"]
+        for extra in geldig[1:]:
+            self.fout(extra, "een afwijkingsregel heeft maar één 'geldig vanaf'")
+        self._indicatoren = True
+        try:
+            for o in a.regel.voorwaarden + a.regel.eisen:
+                self.expressie(o.expressie, o, begrippen, normen)
+        finally:
+            self._indicatoren = False
 
     def _dekking(self, regels: list[RegelInPlan], normen: dict, locaties: dict) -> None:
         """Warn where a rule's area has no value for a norm that the rule's eisen use."""

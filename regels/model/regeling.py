@@ -176,8 +176,15 @@ class Afwijkbaar(Opdracht):
     soort: Literal["afwijkbaar"] = "afwijkbaar"
 
 
+class NietAfwijkbaar(Opdracht):
+    """Marks a rule that may never be departed from, with the reason (e.g. safety, a milieunorm, higher law)."""
+
+    soort: Literal["niet afwijkbaar"] = "niet afwijkbaar"
+    reden: str
+
+
 RegelOnderdeel = Annotated[
-    Union[Geldigheid, Voorwaarde, Eis, AfwijkingVan, Afwijkbaar], Field(discriminator="soort")
+    Union[Geldigheid, Voorwaarde, Eis, AfwijkingVan, Afwijkbaar, NietAfwijkbaar], Field(discriminator="soort")
 ]
 
 
@@ -210,8 +217,37 @@ class JuridischeRegel(Opdracht):
     def afwijkbaar(self) -> bool:
         return any(isinstance(o, Afwijkbaar) for o in self.onderdelen)
 
+    @property
+    def niet_afwijkbaar(self) -> NietAfwijkbaar | None:
+        return next((o for o in self.onderdelen if isinstance(o, NietAfwijkbaar)), None)
 
-Annotatie = Annotated[Union[Begrip, Omgevingsnorm, JuridischeRegel], Field(discriminator="soort")]
+
+class Afwijkingsregel(Opdracht):
+    """The deviation clause as plan text: where it holds, when (``als``), and what it demands (``eis``).
+
+    Its conditions and requirements may use the engine's mechanism indicators (``regels.deviation.indicators``)
+    besides begrippen and normen. Every afwijkingsregel that holds at the location must be met.
+    """
+
+    soort: Literal["afwijkingsregel"] = "afwijkingsregel"
+    naam: str
+    locaties: tuple[str, ...] = Field(min_length=1)
+    onderdelen: tuple[Annotated[Union[Geldigheid, Voorwaarde, Eis], Field(discriminator="soort")], ...] = ()
+
+    @property
+    def geldigheid(self) -> Geldigheid | None:
+        return next((o for o in self.onderdelen if isinstance(o, Geldigheid)), None)
+
+    @property
+    def voorwaarden(self) -> tuple[Voorwaarde, ...]:
+        return tuple(o for o in self.onderdelen if isinstance(o, Voorwaarde))
+
+    @property
+    def eisen(self) -> tuple[Eis, ...]:
+        return tuple(o for o in self.onderdelen if isinstance(o, Eis))
+
+
+Annotatie = Annotated[Union[Begrip, Omgevingsnorm, JuridischeRegel, Afwijkingsregel], Field(discriminator="soort")]
 
 
 # --- text structure ------------------------------------------------------------------------------
@@ -303,7 +339,7 @@ class Regeling(Node):
 
 
 __all__ = [
-    "Afdeling", "AfwijkingVan", "Afwijkbaar", "ActiviteitDecl", "Alinea", "Annotatie", "Artikel",
+    "Afdeling", "AfwijkingVan", "Afwijkbaar", "Afwijkingsregel", "NietAfwijkbaar", "ActiviteitDecl", "Alinea", "Annotatie", "Artikel",
     "Begrip", "Bestand", "Bron", "Eigenschap", "Eis", "GebiedDecl", "GebiedengroepDecl",
     "GebiedsaanwijzingDecl", "Geldigheid", "Hoofdstuk", "Item", "JuridischeRegel", "Kwalificatie",
     "KWALIFICATIES", "Lid", "Normwaarde", "Omgevingsnorm", "PlanKop", "Regeling", "SOORTEN_GEBIEDSAANWIJZING",

@@ -84,7 +84,8 @@ class LocatieInfo(_Uit):
 class StapInTrace(_Uit):
     """One step of the evaluation, for the trace: what was looked at and what followed."""
 
-    soort: Literal["peildatum", "locatie", "activiteit", "regel", "voorwaarde", "eis", "uitzondering", "conclusie"]
+    soort: Literal["peildatum", "locatie", "activiteit", "regel", "voorwaarde", "eis", "uitzondering", "conclusie",
+                   "afwijking", "mechanisme"]
     tekst: str
     stappen: list["StapInTrace"] = []
 
@@ -101,6 +102,65 @@ class Bon(_Uit):
     peildatum: dt.date
 
 
+Effect = Literal["+", "0", "−", "?"]
+
+
+class IndicatorWaarde(_Uit):
+    """One measured indicator of a mechanism: its definition, value before and after, and its data."""
+
+    naam: str
+    definitie: str
+    eenheid: str
+    voor: float | None = None
+    na: float | None = None
+    richting: Effect = Field(description="+ beter, 0 geen meetbaar effect, − slechter, ? onbekend (gegevens ontbreken)")
+    toelichting: str
+    bronnen: list[str] = Field(default=[], description="de gebruikte gegevens met bron en peildatum")
+
+
+class MechanismeEffect(_Uit):
+    nummer: int = Field(ge=1, le=5)
+    naam: str
+    gebied: str = Field(description="de wijk, of de aangrenzende wijken")
+    effect: Effect
+    toelichting: str
+    indicatoren: list[IndicatorWaarde] = []
+    ontbreekt: list[str] = Field(default=[], description="wat de aanvrager nog moet opgeven om dit mechanisme te beoordelen")
+
+
+class HoofdlijnUitkomst(_Uit):
+    hoofdlijn: str
+    gediend: bool
+    grond: Literal["toets", "aanvrager", "geen"] = Field(description="vastgesteld door de toets, of alleen gesteld door de aanvrager")
+    toelichting: str
+
+
+class RegelAfwijkbaarheid(_Uit):
+    citaat: str
+    activiteit: str
+    afwijkbaar: bool
+    reden: str
+
+
+class Afwijkingsbeoordeling(_Uit):
+    """The deviation clause applied: an advice to the officer, never a decision (artikel 8.7 of the plan)."""
+
+    verdict: Literal["afwijken mogelijk", "afwijken niet mogelijk", "onvoldoende onderbouwd"]
+    samenvatting: str = Field(description="bv. 'afwijken mogelijk, mits …' of 'afwijken niet mogelijk, omdat …'")
+    mits: list[str] = []
+    omdat: list[str] = []
+    ontbreekt: list[str] = []
+    regels: list[RegelAfwijkbaarheid]
+    wijk: str | None
+    buurwijken: list[str] = []
+    mechanismen: list[MechanismeEffect] = []
+    mechanismen_buurwijken: list[MechanismeEffect] = []
+    hoofdlijnen: list[HoofdlijnUitkomst] = []
+    voorwaarden: list[Toets] = Field(default=[], description="de eisen van de afwijkingsregels van het plan, getoetst")
+    afwijkingsregels: list[str] = Field(default=[], description="citaten van de afwijkingsregels die hier gelden")
+    besluit: str = "De beslissing blijft bij het bevoegd gezag; deze beoordeling is een advies."
+
+
 class Uitkomst(_Uit):
     omschrijving: str
     oordeel: Oordeel
@@ -109,6 +169,7 @@ class Uitkomst(_Uit):
     ontbrekende_feiten: list[OntbrekendFeit] = []
     waarschuwingen: list[str] = []
     locatie: LocatieInfo
+    afwijking: Afwijkingsbeoordeling | None = Field(default=None, description="alleen als het initiatief een regel niet haalt")
     trace: list[StapInTrace] = []
     bon: Bon
 

@@ -41,6 +41,52 @@ class Locatie(_Strikt):
     crs: str = Field(default="EPSG:28992", description="EPSG:28992 (RD New) of EPSG:4326 (WGS84, lengte/breedte)")
 
 
+Segment = Literal["sociale huur", "middenhuur", "dure huur", "betaalbare koop", "middeldure koop", "dure koop"]
+Woonvorm = Literal["eengezinswoning", "appartement", "knarrenhof", "tiny house", "woon-werkwoning", "zorgwoning"]
+Sector = Literal["ICT", "Health", "Logistiek & Handel", "Bouw & Installatie", "overig"]
+Maatregel = Literal["groen dak", "natuurinclusief bouwen", "waterberging", "klimaatadaptief ontwerp",
+                    "energieneutraal", "circulair bouwen", "aanpasbaar bouwen", "deelmobiliteit"]
+Hoofdlijn = Literal["Zoetermeer is mijn thuis", "duurzame stad in en tussen de parken", "palet van wijken en buurten",
+                    "doorlopende ontplooiingskansen", "stad van toegepaste innovatie", "Zoetermeer regiostad"]
+
+
+class Woningen(_Strikt):
+    """A number of dwellings of one price segment and one woonvorm."""
+
+    segment: Segment
+    woonvorm: Woonvorm
+    aantal: int = Field(ge=1)
+
+
+class Werkruimte(_Strikt):
+    """Work space of one sector; ``leegstaand``: space that is empty now (removing it costs no jobs)."""
+
+    sector: Sector
+    m2: float = Field(gt=0)
+    leegstaand: bool = False
+
+
+class HoofdlijnBijdrage(_Strikt):
+    hoofdlijn: Hoofdlijn
+    toelichting: str = Field(min_length=10, description="hoe het initiatief aan deze hoofdlijn bijdraagt")
+
+
+class Onderbouwing(_Strikt):
+    """What the initiative adds and removes, for the deviation clause (artikel 8.4 of the plan).
+
+    Lists left empty mean "none"; the green figures are required (0 when nothing changes).
+    """
+
+    woningen_erbij: list[Woningen] = []
+    woningen_eraf: list[Woningen] = Field(default=[], description="gesloopte of omgezette woningen")
+    werkruimte_erbij: list[Werkruimte] = []
+    werkruimte_eraf: list[Werkruimte] = Field(default=[], description="werkruimte die verdwijnt, bv. een kantoor dat woningen wordt")
+    groen_erbij_m2: float = Field(ge=0, description="nieuw openbaar of gemeenschappelijk groen")
+    groen_eraf_m2: float = Field(ge=0, description="groen dat verdwijnt")
+    maatregelen: list[Maatregel] = []
+    hoofdlijnen: list[HoofdlijnBijdrage] = []
+
+
 class Voorstel(_Strikt):
     """An initiative to check against the plan."""
 
@@ -49,13 +95,16 @@ class Voorstel(_Strikt):
     locatie: Locatie
     activiteiten: list[str] = Field(min_length=1, description="namen van activiteiten uit het plan")
     feiten: dict[str, Feit] = Field(default_factory=dict, description="feiten, met de namen van de begrippen uit het plan")
+    onderbouwing: Onderbouwing | None = Field(default=None, description="voor de afwijkingsregel: wat het initiatief toevoegt en weghaalt")
 
 
 _BERICHTEN = {
     "missing": "dit veld ontbreekt",
     "extra_forbidden": "onbekend veld",
     "string_type": "verwacht een tekst",
-    "string_too_short": "mag niet leeg zijn",
+    "string_too_short": "moet minstens {min_length} teken(s) lang zijn",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "greater_than": "moet groter zijn dan {gt}",
     "too_short": "moet minstens één element bevatten",
     "list_type": "verwacht een lijst",
     "dict_type": "verwacht een object",

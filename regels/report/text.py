@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from regels.model.uitkomst import ActiviteitUitkomst, RegelUitkomst, StapInTrace, Toets, Uitkomst
+from regels.model.uitkomst import (
+    ActiviteitUitkomst, Afwijkingsbeoordeling, MechanismeEffect, RegelUitkomst, StapInTrace, Toets, Uitkomst,
+)
 
 _TEKEN = {"voldoet": "✓", "voldoet niet": "✗", "onbepaald": "?", "niet van toepassing": "–", "opzijgezet": "↷"}
 _OORDEEL = {"past": "PAST", "past niet": "PAST NIET", "onvolledig": "ONVOLLEDIG", "ter beoordeling": "TER BEOORDELING"}
@@ -60,6 +62,56 @@ def _activiteit(a: ActiviteitUitkomst, uitgebreid: bool) -> list[str]:
     return regels
 
 
+_VERDICT = {"afwijken mogelijk": "AFWIJKEN MOGELIJK", "afwijken niet mogelijk": "AFWIJKEN NIET MOGELIJK",
+            "onvoldoende onderbouwd": "ONVOLDOENDE ONDERBOUWD"}
+
+
+def _mechanisme(m: MechanismeEffect, uitgebreid: bool) -> list[str]:
+    regels = [f"    {m.effect} {m.nummer}. {m.naam}: {m.toelichting}"]
+    if uitgebreid:
+        for i in m.indicatoren:
+            waarden = "" if i.voor is None and i.na is None else f" (voor {_getal(i.voor)}, na {_getal(i.na)} {i.eenheid})"
+            regels.append(f"        · {i.naam}{waarden}: {i.richting}")
+            regels.extend("            " + lijn for lijn in textwrap.wrap(f"definitie: {i.definitie}", 84))
+            for b in i.bronnen:
+                regels.append(f"            bron: {b}")
+    return regels
+
+
+def _getal(x: float | None) -> str:
+    return "–" if x is None else f"{x:g}".replace(".", ",")
+
+
+def _afwijking(a: Afwijkingsbeoordeling, uitgebreid: bool) -> list[str]:
+    regels = ["", "Afwijkingsregel (het nieuwe ja, mits) — advies; de beslissing blijft bij het bevoegd gezag",
+              f"  {_VERDICT[a.verdict]}: {a.samenvatting}"]
+    regels.append("  Regels die het initiatief niet haalt:")
+    for r in a.regels:
+        regels.append(f"    {'✓ afwijkbaar' if r.afwijkbaar else '✗ niet afwijkbaar'}: {r.citaat} ({r.activiteit}) — {r.reden}")
+    if a.wijk:
+        regels.append(f"  Mechanismen in {a.wijk}:")
+        for m in a.mechanismen:
+            regels.extend(_mechanisme(m, uitgebreid))
+        regels.append(f"  Aangrenzende wijken ({', '.join(a.buurwijken) or 'geen'}):")
+        for m in a.mechanismen_buurwijken:
+            regels.extend(_mechanisme(m, uitgebreid))
+    if a.hoofdlijnen:
+        regels.append("  Hoofdlijnen van het toekomstbeeld 2040:")
+        for h in a.hoofdlijnen:
+            if h.gediend or h.grond == "aanvrager" or uitgebreid:
+                regels.append(f"    {'✓' if h.gediend else '–'} {h.hoofdlijn}: {h.toelichting}")
+    if a.voorwaarden:
+        regels.append("  Eisen van de afwijkingsregels:")
+        for t in a.voorwaarden:
+            regels.append(f"    {_TEKEN[t.status]} {t.tekst}: {t.toelichting}")
+    for kop, lijst in (("Mits", a.mits), ("Omdat", a.omdat), ("Nog nodig", a.ontbreekt)):
+        if lijst:
+            regels.append(f"  {kop}:")
+            regels.extend(f"    - {x}" for x in lijst)
+    regels.append(f"  {a.besluit}")
+    return regels
+
+
 def _trace(stappen: list[StapInTrace], diepte: int = 0) -> list[str]:
     uit = []
     for s in stappen:
@@ -91,6 +143,8 @@ def rapport(u: Uitkomst, *, uitgebreid: bool = False, trace: bool = False) -> st
             regels.append(f"  - {f.naam} [{soort}] — nodig voor {', '.join(f.nodig_voor)}")
             if f.definitie:
                 regels.extend("      " + lijn for lijn in textwrap.wrap(f.definitie, 88))
+    if u.afwijking is not None:
+        regels.extend(_afwijking(u.afwijking, uitgebreid))
     if trace:
         regels += ["", "Verloop van de toets:"] + _trace(u.trace, 1)
     regels += ["", f"Bon: {b.engine} {b.engine_versie} · {b.plan_werk} · plan-hash {b.plan_hash[:16]}… · peildatum {b.peildatum}"]

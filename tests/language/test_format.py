@@ -20,7 +20,7 @@ def _rond(tekst: str) -> str:
 def test_every_statement_kind_has_a_formatter():
     soorten = {"plan", "eigenschap", "versie", "activiteit", "gebied", "gebiedengroep", "gebiedsaanwijzing", "hoofdstuk",
                "afdeling", "artikel", "lid", "tekst", "begrip", "norm", "waarde", "regel", "geldig", "als", "eis",
-               "afwijking", "afwijkbaar"}
+               "afwijking", "afwijkbaar", "niet afwijkbaar", "afwijkingsregel"}
     assert soorten <= set(fmt.FORMATTERS)
     assert len(OPDRACHTEN) == len(soorten) + 2  # 'bevoegd gezag', 'werk', 'regelingsgebied' share 'eigenschap'
 
