@@ -120,6 +120,13 @@ _BERICHTEN = {
 }
 
 
+def _tekst(v: Any) -> str:
+    """A value from a validation error as Dutch text: 0.0 → 0, 2.5 → 2,5."""
+    if isinstance(v, float):
+        return str(int(v)) if v == int(v) else str(v).replace(".", ",")
+    return str(v)
+
+
 def json_pad(loc: tuple[Any, ...]) -> str:
     """``("feiten", "bouwhoogte", "eenheid")`` → ``feiten.bouwhoogte.eenheid``; list indexes as ``[0]``."""
     pad = ""
@@ -146,7 +153,7 @@ def _meldingen(e: ValidationError) -> list[Melding]:
             continue
         sjabloon = _BERICHTEN.get(err["type"])
         ctx = err.get("ctx") or {}
-        bericht = sjabloon.format(**{k: str(v) for k, v in ctx.items()}) if sjabloon else f"ongeldige waarde ({err['msg']})"
+        bericht = sjabloon.format(**{k: _tekst(v) for k, v in ctx.items()}) if sjabloon else f"ongeldige waarde ({err['msg']})"
         uit.append(Melding(bericht, pad=json_pad(loc)))
     return uit
 
