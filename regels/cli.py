@@ -189,10 +189,12 @@ def _punt(waarde: str, crs: str) -> Any:
 @click.option("--activiteiten", "lijst_activiteiten", is_flag=True, help="toon de activiteitenboom")
 @click.option("--begrippen", "lijst_begrippen", is_flag=True, help="toon de begrippen (feiten van een voorstel)")
 @click.option("--gebieden", "lijst_gebieden", is_flag=True, help="toon de gebieden")
+@click.option("--indicatoren", "lijst_indicatoren", is_flag=True, help="toon de indicatoren voor de afwijkingsregel")
 def show(plan_map: Path | None, rd: str | None, wgs84: str | None, gebied: str | None, activiteit: str | None,
-         peildatum: dt.date | None, lijst_activiteiten: bool, lijst_begrippen: bool, lijst_gebieden: bool) -> None:
+         peildatum: dt.date | None, lijst_activiteiten: bool, lijst_begrippen: bool, lijst_gebieden: bool,
+         lijst_indicatoren: bool) -> None:
     """Toon wat op een locatie en voor een activiteit geldt: artikelen, normen en hun waarden."""
-    from regels.report.show import toon_activiteiten, toon_begrippen, toon_gebieden, toon_locatie
+    from regels.report.show import toon_activiteiten, toon_begrippen, toon_gebieden, toon_indicatoren, toon_locatie
 
     plan = _plan(plan_map)
     if lijst_activiteiten:
@@ -201,6 +203,8 @@ def show(plan_map: Path | None, rd: str | None, wgs84: str | None, gebied: str |
         click.echo(toon_begrippen(plan), nl=False)
     if lijst_gebieden:
         click.echo(toon_gebieden(plan), nl=False)
+    if lijst_indicatoren:
+        click.echo(toon_indicatoren(), nl=False)
     if rd or wgs84 or gebied:
         if sum(x is not None for x in (rd, wgs84, gebied)) > 1:
             raise click.UsageError("geef één locatie: --rd, --wgs84 of --gebied")
@@ -217,7 +221,7 @@ def show(plan_map: Path | None, rd: str | None, wgs84: str | None, gebied: str |
             raise click.BadParameter(f"onbekende activiteit {activiteit!r} (zie 'regels show --activiteiten')",
                                      param_hint="--activiteit")
         click.echo(toon_locatie(plan, punt, activiteit, peildatum or dt.date.today()), nl=False)
-    elif not (lijst_activiteiten or lijst_begrippen or lijst_gebieden):
+    elif not (lijst_activiteiten or lijst_begrippen or lijst_gebieden or lijst_indicatoren):
         raise click.UsageError("geef een locatie (--rd, --wgs84 of --gebied) of een lijst (--activiteiten, --begrippen, --gebieden)")
 
 

@@ -35,6 +35,14 @@ def toon_begrippen(plan: Plan) -> str:
     return "\n".join(regels) + "\n"
 
 
+def toon_indicatoren() -> str:
+    from regels.deviation.indicators import INDICATOREN
+    regels = ["Indicatoren (alleen in een afwijkingsregel; zie docs/afwijken.md):"]
+    for naam, (grootheid, definitie) in INDICATOREN.items():
+        regels.append(f"  - {naam} [{grootheid}]: {definitie}")
+    return "\n".join(regels) + "\n"
+
+
 def toon_gebieden(plan: Plan) -> str:
     regels = ["Gebieden:"]
     for naam in sorted(plan.locaties):
