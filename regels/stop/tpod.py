@@ -377,6 +377,9 @@ def tpod2700(ctx: Context) -> list[Melding]:
         a, b, c, d = g.bounds
         if a < x0 or b < y0 or c > x1 or d > y1:
             uit.append(_m("TPOD2700", f"geometrie {gid} ligt (deels) buiten Nederland en de EEZ", bestand=bestand))
+    for soort, waar, bericht in ctx.gio_fouten:  # refused while reading: far outside the Netherlands
+        if "buiten Nederland" in bericht:
+            uit.append(_m("TPOD2700", f"{waar}: {bericht}", bestand=waar.split(":")[0]))
     return uit
 
 
@@ -671,7 +674,9 @@ def _controleer(bron: _Bron, naam: str, opslag: SchemaOpslag, schematron: bool) 
             uitslag.schematron.uitgevoerd.extend(s.uitgevoerd)
             uitslag.schematron.niet_uitgevoerd.extend(s.niet_uitgevoerd)
     ctx, _ = lees_context(bron, naam)
-    uitslag.tpod = controleer_tpod(ctx) + list(ctx.ow.meldingen)
+    uitslag.tpod = controleer_tpod(ctx) + list(ctx.ow.meldingen) + [
+        Melding(f"GIO: {waar}: {bericht}", Positie(waar.split(":")[0], 1, 1), ernst="waarschuwing")
+        for soort, waar, bericht in ctx.gio_fouten if "buiten Nederland" not in bericht]
     return uitslag
 
 
