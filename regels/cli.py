@@ -87,7 +87,10 @@ def main() -> None:
 @click.option("--json", "als_json", is_flag=True, help="druk de uitkomst af als JSON (schemas/uitkomst.schema.json)")
 @click.option("--uitgebreid", is_flag=True, help="toon ook voldane voorwaarden, regels die niet gelden en de juridische tekst")
 @click.option("--trace", is_flag=True, help="toon het verloop van de toets")
-def check(voorstel: Path, plan_map: Path | None, peildatum: dt.date | None, als_json: bool, uitgebreid: bool, trace: bool) -> None:
+@click.option("--adres", help="zoek de locatie op bij dit adres (PDOK Locatieserver), bv. 'Stadhuisplein 1, Zoetermeer'")
+@click.option("--bag", "met_bag", is_flag=True, help="vul ontbrekende feiten aan uit de BAG (sleutel nodig: REGELS_BAG_API_KEY)")
+def check(voorstel: Path, plan_map: Path | None, peildatum: dt.date | None, als_json: bool, uitgebreid: bool, trace: bool,
+          adres: str | None, met_bag: bool) -> None:
     """Toets een initiatief (JSON) aan het plan.
 
     Exitcode: 0 past, 1 past niet, 2 onvolledig of ter beoordeling, 3 invoerfout.
@@ -102,6 +105,16 @@ def check(voorstel: Path, plan_map: Path | None, peildatum: dt.date | None, als_
         raise click.UsageError(f"kan {voorstel} niet lezen: {e.strerror}") from None
     v = lees_voorstel(data, bron=str(voorstel))
     plan = _plan(plan_map)
+    tekst = adres or (v.locatie.adres if v.locatie.coordinates is None else None)
+    if tekst or met_bag:
+        from regels.aanvullen import met_adres, vul_aan_uit_bag, zoek_adres
+
+        if not tekst:
+            raise click.UsageError("--bag heeft een adres nodig: geef --adres of zet 'adres' in de locatie van het voorstel")
+        gevonden = zoek_adres(tekst)
+        v = met_adres(v, gevonden)
+        if met_bag:
+            v = vul_aan_uit_bag(plan, v, gevonden)
     datum = peildatum or v.peildatum or dt.date.today()
     u = evaluate(plan, v, datum)
     if als_json:

@@ -90,7 +90,10 @@ def evaluate(plan: Plan, voorstel: Voorstel, peildatum: dt.date | None = None) -
 
     _controleer_activiteiten(plan, voorstel)
     feiten = lees_feiten(plan, voorstel)
-    geom = locatie_uit_geojson(voorstel.locatie.model_dump(exclude={"crs"}), voorstel.locatie.crs)
+    if voorstel.locatie.coordinates is None:
+        raise LocatieFout(f"de locatie is alleen een adres ({voorstel.locatie.adres!r}); zoek het eerst op "
+                          "(regels check doet dat via de PDOK Locatieserver) of geef coördinaten")
+    geom = locatie_uit_geojson(voorstel.locatie.model_dump(include={"type", "coordinates"}), voorstel.locatie.crs)
     regelingsgebied = plan.kop.eigenschap("regelingsgebied") or ""
     geraakt = plan.index.raakt(geom)
     if regelingsgebied not in geraakt:
@@ -129,7 +132,8 @@ def evaluate(plan: Plan, voorstel: Voorstel, peildatum: dt.date | None = None) -
         ontbrekende_feiten=ontbrekend,
         waarschuwingen=waarschuwingen,
         afwijking=afwijking,
-        locatie=LocatieInfo(crs_invoer=voorstel.locatie.crs, rd_wkt=geom.wkt, gebieden=gebieden,
+        feiten_herkomst=dict(voorstel.herkomst),
+        locatie=LocatieInfo(adres=voorstel.locatie.adres, crs_invoer=voorstel.locatie.crs, rd_wkt=geom.wkt, gebieden=gebieden,
                             deels_buiten_plangebied=deels_buiten),
         trace=trace,
         bon=Bon(engine_versie=__version__, plan_titel=plan.titel, plan_werk=plan.werk, plan_versie=versie,

@@ -75,6 +75,7 @@ class OntbrekendFeit(_Uit):
 
 
 class LocatieInfo(_Uit):
+    adres: str | None = Field(default=None, description="het adres waarvan de locatie is afgeleid (PDOK Locatieserver)")
     crs_invoer: str
     rd_wkt: str = Field(description="de locatie in RD (EPSG:28992) als WKT")
     gebieden: list[str] = Field(description="alle gebieden, groepen en gebiedsaanwijzingen van het plan die de locatie raakt")
@@ -169,6 +170,7 @@ class Uitkomst(_Uit):
     ontbrekende_feiten: list[OntbrekendFeit] = []
     waarschuwingen: list[str] = []
     locatie: LocatieInfo
+    feiten_herkomst: dict[str, str] = Field(default={}, description="feiten die niet van de aanvrager komen, met hun bron (bv. de BAG)")
     afwijking: Afwijkingsbeoordeling | None = Field(default=None, description="alleen als het initiatief een regel niet haalt")
     trace: list[StapInTrace] = []
     bon: Bon

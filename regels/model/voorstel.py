@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from regels.errors import Melding, VoorstelFout
 
@@ -34,11 +34,21 @@ Feit = Annotated[
 
 
 class Locatie(_Strikt):
-    """Where: a GeoJSON Point, Polygon or MultiPolygon, in RD (EPSG:28992, default) or WGS84 (EPSG:4326, lon/lat)."""
+    """Where: a GeoJSON Point, Polygon or MultiPolygon, in RD (EPSG:28992, default) or WGS84 (EPSG:4326, lon/lat);
+    or an address, which ``regels check`` looks up in the PDOK Locatieserver before the check."""
 
-    type: Literal["Point", "Polygon", "MultiPolygon"]
-    coordinates: list[Any]
+    type: Literal["Point", "Polygon", "MultiPolygon"] | None = None
+    coordinates: list[Any] | None = None
     crs: str = Field(default="EPSG:28992", description="EPSG:28992 (RD New) of EPSG:4326 (WGS84, lengte/breedte)")
+    adres: str | None = Field(default=None, description="een adres of postcode met huisnummer, bv. 'Stadhuisplein 1, Zoetermeer'")
+
+    @model_validator(mode="after")
+    def _een_vorm(self) -> "Locatie":
+        if self.type is None and self.coordinates is None and not self.adres:
+            raise ValueError("geef een geometrie (type en coordinates) of een adres")
+        if (self.type is None) != (self.coordinates is None):
+            raise ValueError("een geometrie heeft zowel 'type' als 'coordinates'")
+        return self
 
 
 Segment = Literal["sociale huur", "middenhuur", "dure huur", "betaalbare koop", "middeldure koop", "dure koop"]
@@ -96,6 +106,7 @@ class Voorstel(_Strikt):
     activiteiten: list[str] = Field(min_length=1, description="namen van activiteiten uit het plan")
     feiten: dict[str, Feit] = Field(default_factory=dict, description="feiten, met de namen van de begrippen uit het plan")
     onderbouwing: Onderbouwing | None = Field(default=None, description="voor de afwijkingsregel: wat het initiatief toevoegt en weghaalt")
+    herkomst: dict[str, str] = Field(default_factory=dict, description="per feit waar het vandaan komt, als het niet van de aanvrager is (bv. de BAG)")
 
 
 _BERICHTEN = {
@@ -117,6 +128,7 @@ _BERICHTEN = {
     "date_parsing": "verwacht een datum als JJJJ-MM-DD",
     "date_type": "verwacht een datum als JJJJ-MM-DD",
     "json_invalid": "geen geldige JSON: {error}",
+    "value_error": "{error}",
 }
 
 

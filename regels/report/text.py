@@ -126,6 +126,7 @@ def rapport(u: Uitkomst, *, uitgebreid: bool = False, trace: bool = False) -> st
     regels = [
         f"Toets: {u.omschrijving}",
         f"Plan: {b.plan_titel}, versie {b.plan_versie!r}, peildatum {b.peildatum}",
+        f"Locatie: {u.locatie.adres}" if u.locatie.adres else
         f"Locatie: {u.locatie.rd_wkt if len(u.locatie.rd_wkt) < 80 else u.locatie.rd_wkt[:77] + '...'} (RD)",
         f"  in: {', '.join(u.locatie.gebieden)}",
         "",
@@ -133,6 +134,8 @@ def rapport(u: Uitkomst, *, uitgebreid: bool = False, trace: bool = False) -> st
     ]
     for w in u.waarschuwingen:
         regels.append(f"Let op: {w}")
+    for feit, bron in u.feiten_herkomst.items():
+        regels.append(f"Feit {feit!r} komt niet van de aanvrager maar uit: {bron}")
     for a in u.activiteiten:
         regels.append("")
         regels.extend(_activiteit(a, uitgebreid))
