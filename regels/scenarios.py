@@ -685,6 +685,8 @@ def _oordeel(initiatief: Initiatief, oordeel: str) -> None:
     _beweer_activiteiten(initiatief, (a.activiteit for a in u.activiteiten))
     if u.oordeel != verwacht:
         waarom = "; ".join(f"{a.activiteit}: {a.oordeel}, {a.toelichting}" for a in u.activiteiten)
+        if u.ontbrekende_feiten:
+            waarom += "; ontbrekende feiten: " + ", ".join(f.naam for f in u.ontbrekende_feiten)
         raise ScenarioFout(f"oordeel: verwacht '{verwacht}', gevonden '{u.oordeel}' ({waarom})")
 
 
@@ -695,7 +697,8 @@ def _oordeel_voor(initiatief: Initiatief, activiteit: str, oordeel: str) -> None
     a = initiatief.activiteit(activiteit)
     _beweer_activiteiten(initiatief, [a.activiteit])
     if a.oordeel != verwacht:
-        raise ScenarioFout(f"oordeel voor {a.activiteit!r}: verwacht '{verwacht}', gevonden '{a.oordeel}' ({a.toelichting})")
+        waarom = a.toelichting + ("; ontbrekende feiten: " + ", ".join(a.ontbrekende_feiten) if a.ontbrekende_feiten else "")
+        raise ScenarioFout(f"oordeel voor {a.activiteit!r}: verwacht '{verwacht}', gevonden '{a.oordeel}' ({waarom})")
 
 
 @_stap("then", r'is de conclusie(?: voor "(?P<activiteit>[^"]+)")? "(?P<conclusie>[^"]+)"',
