@@ -59,15 +59,20 @@ class _Resolver:
         return self._unies[namen]
 
     # -- reporting
-    def _positie(self, o: Opdracht | None) -> Positie | None:
+    def _positie(self, o: Opdracht | None, zoek: str | None = None) -> Positie | None:
+        """The statement's position; with ``zoek``, the column of that text on the line (e.g. an unknown name)."""
         if o is None or o.bron is None:
             return None
         regels = self.bronteksten.get(o.bron.bestand, [])
         tekst = regels[o.bron.regel - 1] if 0 < o.bron.regel <= len(regels) else ""
-        return Positie(o.bron.bestand, o.bron.regel, o.bron.kolom, tekst)
+        kolom = o.bron.kolom
+        if zoek and tekst:
+            i = tekst.find(zoek, kolom - 1)
+            kolom = i + 1 if i >= 0 else kolom
+        return Positie(o.bron.bestand, o.bron.regel, kolom, tekst)
 
-    def fout(self, o: Opdracht | None, bericht: str) -> None:
-        self.fouten.append(Melding(bericht, self._positie(o)))
+    def fout(self, o: Opdracht | None, bericht: str, zoek: str | None = None) -> None:
+        self.fouten.append(Melding(bericht, self._positie(o, zoek)))
 
     def waarschuw(self, o: Opdracht | None, bericht: str) -> None:
         self.waarschuwingen.append(Melding(bericht, self._positie(o), ernst="waarschuwing"))
@@ -96,6 +101,8 @@ class _Resolver:
             self._dekking(regels, normen, locaties)
             self._botsende_uitzonderingen(regels, locaties, activiteiten)
         if self.fouten or kop is None:
+            volgorde = {b.pad: i for i, b in enumerate(self.regeling.bestanden)}
+            self.fouten.sort(key=lambda f: (volgorde.get(f.positie.bestand, -1), f.positie.regel) if f.positie else (-2, 0))
             raise PlanFouten(self.fouten + self.waarschuwingen)
         return Plan(
             regeling=self.regeling,
@@ -150,7 +157,8 @@ class _Resolver:
                 uit[d.naam] = d
         for d in uit.values():
             if d.bovenliggend is not None and d.bovenliggend not in uit:
-                self.fout(d, f"onbekende bovenliggende activiteit {d.bovenliggend!r}{_suggestie(d.bovenliggend, uit)}")
+                self.fout(d, f"onbekende bovenliggende activiteit {d.bovenliggend!r}{_suggestie(d.bovenliggend, uit)}",
+                          zoek=f'"{d.bovenliggend}"')
         gemeld: set[str] = set()
         for d in uit.values():
             pad: list[str] = []
@@ -199,7 +207,7 @@ class _Resolver:
                     self.fout(d, str(e))
                     continue
                 if d.naam not in features:
-                    self.fout(d, f"{d.bestand} heeft geen feature met naam {d.naam!r}{_suggestie(d.naam, features)}")
+                    self.fout(d, f"{d.bestand} heeft geen feature met naam {d.naam!r}{_suggestie(d.naam, features)}", zoek=f'"{d.naam}"')
                     continue
                 geoms[d.naam] = features[d.naam]
         samengesteld = [d for d in items if isinstance(d, (GebiedengroepDecl, GebiedsaanwijzingDecl))]
@@ -214,7 +222,7 @@ class _Resolver:
                 onbekend = [n for n in leden if n not in decls]
                 if onbekend:
                     for n in onbekend:
-                        self.fout(d, f"onbekend gebied {n!r}{_suggestie(n, decls)}")
+                        self.fout(d, f"onbekend gebied {n!r}{_suggestie(n, decls)}", zoek=f'"{n}"')
                     open_.remove(d)
                     continue
                 if all(n in geoms for n in leden):
@@ -295,10 +303,10 @@ class _Resolver:
             return (INDICATOREN[n][0], "")
         bekend = [*begrippen, *normen, *(INDICATOREN if self._indicatoren else ())]
         if not self._indicatoren and n in INDICATOREN:
-            self.fout(o, f"{n!r} is een indicator van de afwijkingsregel; die kan alleen in een 'afwijkingsregel' staan")
+            self.fout(o, f"{n!r} is een indicator van de afwijkingsregel; die kan alleen in een 'afwijkingsregel' staan", zoek=n)
             return None
         self.fout(o, f"onbekend begrip, norm of indicator {n!r}{_suggestie(n, bekend)}" if self._indicatoren
-                  else f"onbekend begrip of onbekende norm {n!r}{_suggestie(n, bekend)}")
+                  else f"onbekend begrip of onbekende norm {n!r}{_suggestie(n, bekend)}", zoek=n)
         return None
 
     def type_van(self, x: Any, o: Opdracht, begrippen: dict, normen: dict) -> Type | None:
@@ -349,7 +357,7 @@ class _Resolver:
                     self.fout(o, f"ja/nee vergelijk je alleen met = of !=, niet met {e.op}")
             elif rechts[0] != links[0]:
                 self.fout(o, f"eenheden passen niet: {e.links.naam!r} is {_typenaam(links)}, "
-                             f"maar '{_rechts_tekst(e.rechts)}' is {_typenaam(rechts)}")
+                             f"maar '{_rechts_tekst(e.rechts)}' is {_typenaam(rechts)}", zoek=e.op)
 
     def _keuzes(self, begrip: str, waarden: Iterable[str], o: Opdracht, begrippen: dict) -> None:
         keuzes = begrippen[begrip][0].keuzes
@@ -366,10 +374,11 @@ class _Resolver:
         for w in norm.waarden:
             g = AANTAL if w.waarde.eenheid is None else zoek_eenheid(w.waarde.eenheid).grootheid  # type: ignore[union-attr]
             if g != grootheid:
-                self.fout(w, f"de waarde is {GROOTHEID_NAAM[g]}, maar norm {norm.naam!r} is {GROOTHEID_NAAM[grootheid]}")
+                self.fout(w, f"de waarde is {GROOTHEID_NAAM[g]}, maar norm {norm.naam!r} is {GROOTHEID_NAAM[grootheid]}",
+                          zoek=w.waarde.eenheid or None)
             onbekend = [n for n in w.locaties if n not in locaties]
             for n in onbekend:
-                self.fout(w, f"onbekend gebied {n!r}{_suggestie(n, locaties)}")
+                self.fout(w, f"onbekend gebied {n!r}{_suggestie(n, locaties)}", zoek=f'"{n}"')
             if not onbekend:
                 geldige.append((w, self.unie(w.locaties, locaties)))
         for i, (a, ga) in enumerate(geldige):
@@ -382,10 +391,11 @@ class _Resolver:
                artikelen: dict[str, Artikel]) -> None:
         regel = r.regel
         if regel.activiteit not in activiteiten:
-            self.fout(regel, f"onbekende activiteit {regel.activiteit!r}{_suggestie(regel.activiteit, activiteiten)}")
+            self.fout(regel, f"onbekende activiteit {regel.activiteit!r}{_suggestie(regel.activiteit, activiteiten)}",
+                      zoek=f'"{regel.activiteit}"')
         for n in regel.locaties:
             if n not in locaties:
-                self.fout(regel, f"onbekend gebied {n!r}{_suggestie(n, locaties)}")
+                self.fout(regel, f"onbekend gebied {n!r}{_suggestie(n, locaties)}", zoek=f'"{n}"')
         geldig = [o for o in regel.onderdelen if o.soort == "geldig"]
         for extra in geldig[1:]:
             self.fout(extra, "een regel heeft maar één 'geldig vanaf'")
@@ -399,16 +409,16 @@ class _Resolver:
         for af in regel.afwijkingen:
             doel = artikelen.get(af.artikel)
             if doel is None:
-                self.fout(af, f"artikel {af.artikel} bestaat niet{_suggestie(af.artikel, artikelen)}")
+                self.fout(af, f"artikel {af.artikel} bestaat niet", zoek=af.artikel)
             elif af.lid is not None and af.lid not in {lid.nummer for lid in doel.leden}:
-                self.fout(af, f"artikel {af.artikel} heeft geen lid {af.lid}")
+                self.fout(af, f"artikel {af.artikel} heeft geen lid {af.lid}", zoek=f"lid {af.lid}")
             elif af.artikel == r.vindplaats.artikel.nummer and (af.lid is None or r.vindplaats.lid is None or af.lid == r.vindplaats.lid.nummer):
                 self.fout(af, "een regel kan niet afwijken van het artikel of lid waarin hij zelf staat")
 
     def _afwijkingsregel(self, a: AfwijkingsregelInPlan, locaties: dict, begrippen: dict, normen: dict) -> None:
         for n in a.regel.locaties:
             if n not in locaties:
-                self.fout(a.regel, f"onbekend gebied {n!r}{_suggestie(n, locaties)}")
+                self.fout(a.regel, f"onbekend gebied {n!r}{_suggestie(n, locaties)}", zoek=f'"{n}"')
         if not a.regel.eisen:
             self.fout(a.regel, "een afwijkingsregel heeft ten minste één 'eis'")
         geldig = [o for o in a.regel.onderdelen if o.soort == "geldig"]

@@ -77,8 +77,12 @@ def toon_locatie(plan: Plan, punt: BaseGeometry, activiteit: str | None, peildat
                     norm, plek = plan.normen[n.naam]
                     normen[n.naam] = [f"{format_getal(w.waarde)} (in {', '.join(w.locaties)}; {plek.citaat})"
                                       for w in norm.waarden if geraakt.intersection(w.locaties)] or ["geen waarde hier"]
+        for af in r.regel.afwijkingen:
+            delen.append(f"in afwijking van {af}")
         if r.regel.afwijkbaar:
             delen.append("afwijkbaar")
+        elif r.regel.niet_afwijkbaar is not None:
+            delen.append(f"niet afwijkbaar: {r.regel.niet_afwijkbaar.reden}")
         per_activiteit.setdefault(r.regel.activiteit, []).append("\n      ".join(delen))
     if not per_activiteit:
         regels.append("  Geen regels van toepassing" + (f" voor {activiteit!r}" if activiteit else "") + ".")
