@@ -308,15 +308,23 @@ class Initiatief:
         self.wijzig()
 
     def concepttekst(self) -> str:
-        """The concept rules of this scenario as one file; wrapped in hoofdstuk/artikel where they start lower."""
+        """The concept rules of this scenario as one file.
+
+        A concept that starts with a ``regel`` (or ``lid``, ``begrip``, ``norm``) is put in an article
+        ``99.n`` (n: its place among the concepts); an article without a chapter above it goes into
+        ``hoofdstuk 99 "Conceptregels"``. Plan statements (``activiteit``, ``gebied``, …) stay as they are.
+        """
         delen: list[str] = []
+        hoofdstuk = False
         for i, tekst in enumerate(self.concepten, 1):
-            eerste = next((r.split()[0] for r in tekst.splitlines() if r.strip() and not r.strip().startswith("#")), "")
-            if eerste in ("regel", "lid", "begrip", "norm"):
+            woorden = [r.split()[0] for r in tekst.splitlines() if r.strip() and not r.strip().startswith("#")]
+            eerste = woorden[0] if woorden else ""
+            if eerste in ("regel", "lid", "begrip", "norm", "tekst"):
                 tekst = f'artikel {CONCEPT_HOOFDSTUK}.{i} "Conceptregel {i}"\n' + _inspringen(tekst)
                 eerste = "artikel"
-            if i == 1 and eerste != "hoofdstuk":
+            if eerste in ("artikel", "afdeling") and not hoofdstuk:
                 tekst = f'hoofdstuk {CONCEPT_HOOFDSTUK} "Conceptregels"\n' + _inspringen(tekst)
+            hoofdstuk = hoofdstuk or eerste in ("artikel", "afdeling") or "hoofdstuk" in woorden
             delen.append(tekst.rstrip("\n") + "\n")
         return "".join(delen)
 
