@@ -142,7 +142,12 @@ def geojson_tekst(features: dict[str, BaseGeometry]) -> str:
 
 
 def _t(el: etree._Element | None) -> str:
-    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+    if el is None:
+        return ""
+    t = el.text if len(el) == 0 else "".join(el.itertext())
+    if not t:
+        return ""
+    return t.strip() if "  " not in t and "\n" not in t and "\t" not in t else " ".join(t.split())
 
 
 def _find(el: etree._Element, ns: str, *pad: str) -> etree._Element | None:
@@ -454,6 +459,9 @@ def is_expressienaam(naam: str) -> bool:
     return bool(woorden) and all(_NAAM_WOORD.match(w) for w in woorden)
 
 
+_WIDS = etree.XPath("descendant-or-self::*[@wId]/@wId")
+
+
 @dataclass
 class _Houder:
     wid: str
@@ -560,8 +568,8 @@ class _Bouwer:
                 h["inhoud"].append(huidige_afd)
                 for sub in kind.iter(f"{{{TEKST}}}Artikel"):
                     huidige_afd["artikelen"].append(self._artikel(sub))
-                for sub in kind.iter():
-                    if isinstance(sub.tag, str) and etree.QName(sub).localname in ("Paragraaf", "Subparagraaf") and sub is not kind:
+                for sub in kind.iter(f"{{{TEKST}}}Paragraaf", f"{{{TEKST}}}Subparagraaf"):
+                    if sub is not kind:
                         self.r("benaderd", f"{etree.QName(sub).localname} {_kop(sub)[0]}",
                                f"samengevoegd in afdeling {anummer} (het plan kent geen paragrafen)")
                 huidige_afd = huidige_afd if soort == "Afdeling" else huidige_afd
@@ -594,16 +602,14 @@ class _Bouwer:
                 a["leden"].append(lid)
                 h = _Houder(lid["wid"], a, lid, len(self.houders))
                 self.houders[lid["wid"]] = h
-                for sub in lel.iter():
-                    if isinstance(sub.tag, str) and sub.get("wId"):
-                        self.alle_wids[sub.get("wId")] = h
+                for w in _WIDS(lel):
+                    self.alle_wids[str(w)] = h
             self.alle_wids[wid_a] = self.houders[a["leden"][0]["wid"]]
         else:
             h = _Houder(wid_a, a, None, len(self.houders))
             self.houders[wid_a] = h
-            for sub in el.iter():
-                if isinstance(sub.tag, str) and sub.get("wId"):
-                    self.alle_wids.setdefault(sub.get("wId"), h)
+            for w in _WIDS(el):
+                self.alle_wids.setdefault(str(w), h)
             if not a["alineas"]:
                 a["alineas"] = [a["titel"]]
                 self.r("benaderd", f"artikel {nummer}", "artikel zonder tekst; het opschrift is als tekst gebruikt")
@@ -1237,21 +1243,25 @@ def importeer(pad: Path | str, *, opslag: SchemaOpslag | None = None, limieten: 
     regeling = b.regeling()
     if inhoud.machine is not None:
         regeling = _herstel_machinelogica(regeling, inhoud, rapport)
-    # format and parse again: what is written to disk is exactly what is checked
-    teksten = format_regeling(regeling)
-    bestanden, fouten, bronnen = [], [], {}
-    for p, t in teksten.items():
-        bst, f = parse_tekst(t, p)
-        bestanden.append(bst)
-        fouten += f
-        bronnen[p] = t.splitlines()
-    regeling = Regeling(bestanden=tuple(bestanden))
+    # resolve the model as built; only when it does not resolve, format and parse it again so that every
+    # error names the file and line of the plan folder that schrijf_planmap writes
     plan: Plan | None = None
-    if not fouten:
-        try:
-            plan = resolve(regeling, None, bronnen, b.geometrie)
-        except PlanFouten as e:
-            fouten = list(e.fouten)
+    fouten: list[Melding] = []
+    try:
+        plan = resolve(regeling, None, {}, b.geometrie)
+    except PlanFouten:
+        teksten = format_regeling(regeling)
+        bestanden, bronnen = [], {}
+        for p, t in teksten.items():
+            bst, f = parse_tekst(t, p)
+            bestanden.append(bst)
+            fouten += f
+            bronnen[p] = t.splitlines()
+        if not fouten:
+            try:
+                resolve(Regeling(bestanden=tuple(bestanden)), None, bronnen, b.geometrie)
+            except PlanFouten as e:
+                fouten = list(e.fouten)
     return ImportUitslag(regeling, b.geometrie, plan, rapport, "stop+ow", [f for f in fouten if f.ernst == "fout"], pad.name)
 
 

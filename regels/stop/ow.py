@@ -37,11 +37,25 @@ LOCATIESOORTEN = ("Gebied", "Gebiedengroep", "Lijn", "Lijnengroep", "Punt", "Pun
 REGELSOORTEN = ("RegelVoorIedereen", "Instructieregel", "Omgevingswaarderegel")
 
 
-@dataclass
 class Bron:
-    bestand: str
-    regel: int
-    pad: str
+    """Where an OW object is: file and line; the element path is computed only when a message needs it."""
+
+    __slots__ = ("bestand", "regel", "_el", "_pad")
+
+    def __init__(self, bestand: str, regel: int, el: etree._Element | None = None, pad: str | None = None) -> None:
+        self.bestand = bestand
+        self.regel = regel
+        self._el = el
+        self._pad = pad
+
+    @property
+    def pad(self) -> str:
+        if self._pad is None:
+            self._pad = element_pad(self._el) if self._el is not None else ""
+        return self._pad
+
+    def __repr__(self) -> str:
+        return f"Bron({self.bestand!r}, {self.regel})"
 
     def __str__(self) -> str:
         return f"{self.bestand}:{self.regel}"
@@ -161,11 +175,21 @@ class OwModel:
 
 
 def _tekst(el: etree._Element | None) -> str:
-    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+    if el is None:
+        return ""
+    t = el.text if len(el) == 0 else "".join(el.itertext())
+    if not t:
+        return ""
+    return t.strip() if "  " not in t and "\n" not in t and "\t" not in t else " ".join(t.split())
+
 
 
 def _kind(el: etree._Element, ns: str, naam: str) -> etree._Element | None:
     return el.find(f"{{{ns}}}{naam}")
+
+
+def _lokaal(tag: object) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _kindtekst(el: etree._Element, ns: str, naam: str) -> str:
@@ -183,7 +207,7 @@ class _Lezer:
         self.model = OwModel()
 
     def bron(self, el: etree._Element, bestand: str) -> Bron:
-        return Bron(bestand, el.sourceline or 0, element_pad(el))
+        return Bron(bestand, el.sourceline or 0, el)
 
     def meld(self, bron: Bron, bericht: str, ernst: str = "fout") -> None:
         self.model.meldingen.append(Melding(bericht, Positie(bron.bestand, bron.regel, 1), pad=bron.pad, ernst=ernst))
@@ -208,14 +232,17 @@ class _Lezer:
             self.object(kinderen[0], bestand)
 
     def object(self, el: etree._Element, bestand: str) -> None:
-        q = etree.QName(el)
-        soort = q.localname
+        ns, _, soort = el.tag.partition("}")
+        ns = ns[1:]
         bron = self.bron(el, bestand)
         ident = ""
+        status = ""
         for k in el:
-            if isinstance(k.tag, str) and etree.QName(k).localname == "identificatie":
+            lokaal = _lokaal(k.tag)
+            if lokaal == "identificatie" and not ident:
                 ident = _tekst(k)
-                break
+            elif lokaal == "status":
+                status = _tekst(k).lower()
         if not ident:
             if soort in ("SymbolisatieItem", "Kaartlaag"):  # no identificatie of its own in IMOW 2.0
                 self.model.overige.setdefault(soort, []).append(("", bron))
@@ -226,15 +253,10 @@ class _Lezer:
             eerder = self.model.alle_ids[ident][1]
             self.meld(bron, f"de identificatie {ident} komt twee keer voor (ook in {eerder}); de tweede is overgeslagen")
             return
-        status = ""
-        for k in el:
-            if isinstance(k.tag, str) and etree.QName(k).localname == "status":
-                status = _tekst(k).lower()
         self.model.alle_ids[ident] = (soort, bron)
         if status.startswith("beëindig") or status.startswith("beeindig"):
             self.model.beeindigd.append((soort, ident, bron))
             return
-        ns = q.namespace
         if ns == R and soort == "Regeltekst":
             wid = (el.get("wId") or "").strip()
             if not wid:
@@ -295,7 +317,7 @@ class _Lezer:
         bekend = {"identificatie", "idealisatie", "artikelOfLid", "thema", "locatieaanduiding", "gebiedsaanwijzing",
                   "kaartaanduiding", "activiteitaanduiding", "omgevingsnormaanduiding", "omgevingswaardeaanduiding",
                   "status", "procedurestatus"}
-        overig = [etree.QName(k).localname for k in el if isinstance(k.tag, str) and etree.QName(k).localname not in bekend]
+        overig = [_lokaal(k.tag) for k in el if isinstance(k.tag, str) and _lokaal(k.tag) not in bekend]
         self.model.regels[ident] = JuridischeRegelOw(
             ident, soort, _kindtekst(el, R, "idealisatie"), rt[0] if rt else "",
             _refs(_kind(el, R, "locatieaanduiding")), _refs(_kind(el, R, "gebiedsaanwijzing")),
