@@ -28,6 +28,7 @@ import difflib
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -176,8 +177,8 @@ def feit_naar_json(plan: Plan, naam: str, tekst: str) -> Any:
     if begrip.type == "aantal":
         return _geheel(lees_getal(t, repr(naam)))
     # a quantity with a unit
-    m = re.fullmatch(r"(\S+)\s*([^\d\s,.-].*)?", t)
-    getal, eenheid = (m.group(1), (m.group(2) or "").strip()) if m else (t, "")
+    m = re.fullmatch(r"(-?\d[\d.,]*)\s*(.*)", t)
+    getal, eenheid = (m.group(1), m.group(2).strip()) if m else (t.split()[0] if t.split() else t, " ".join(t.split()[1:]))
     waarde = lees_getal(getal, repr(naam))
     verwacht = zoek_eenheid(begrip.eenheid)
     if not eenheid:
@@ -1081,7 +1082,6 @@ class _Verzamelaar:
 
 
 _TESTMODULE = """from pytest_bdd import scenarios
-pytest_plugins = ["regels.scenarios"]
 scenarios(*{paden!r}, features_base_dir={basis!r})
 """
 
@@ -1113,7 +1113,8 @@ def draai(paden: Iterable[Path], plan: Path | None = None) -> Verslag:
                 os.environ.pop(PLAN_ENV, None)
             with contextlib.redirect_stdout(uit), contextlib.redirect_stderr(uit):
                 pytest.main([str(module), "-c", str(ini), "--rootdir", tmp, "-p", "no:cacheprovider", "-q",
-                             "-W", "ignore::pytest.PytestUnknownMarkWarning"], plugins=[verzamelaar])
+                             "-W", "ignore::pytest.PytestUnknownMarkWarning"],
+                            plugins=[sys.modules[__name__], verzamelaar])  # the steps: this module, as a plugin
         finally:
             if oud is None:
                 os.environ.pop(PLAN_ENV, None)

@@ -92,7 +92,7 @@ def test_malformed_proposal_json(tmp_path):
     p.write_text('{"omschrijving": "x", "locatie": {"type": "Point"}}', encoding="utf-8")
     r = regels("check", str(p))
     assert r.returncode == 3
-    assert "locatie.coordinates: dit veld ontbreekt" in r.stderr and "activiteiten: dit veld ontbreekt" in r.stderr
+    assert "locatie: 'coordinates' ontbreekt" in r.stderr and "activiteiten: dit veld ontbreekt" in r.stderr
 
 
 def test_lint_bundled_plan_is_clean():

@@ -228,17 +228,16 @@ def _activiteit(plan: Plan, activiteit: str, datum: dt.date, geraakt: frozenset[
                              + [_stap("eis", f"eis {t.tekst}: {t.status} — {t.toelichting}") for t in eisen]))
 
     geldend = [u for u in uitkomsten if u.status not in ("niet van toepassing", "opzijgezet")]
-    # the most restrictive qualification among the rules that apply, or may apply (then the oordeel is onvolledig)
+    # The conclusion is the most restrictive qualification among the rules that apply or may apply; a rule
+    # that only may apply (missing facts) leaves the oordeel "onvolledig", so the conclusion is then provisional.
     conclusie = max((CONCLUSIE_VAN[u.kwalificatie] for u in geldend), key=_ZWAARTE.__getitem__, default="Toestemmingsvrij")
-    if any(u.id in onzeker for u in geldend if CONCLUSIE_VAN[u.kwalificatie] == conclusie) and conclusie == "Verbod":
-        conclusie = max((CONCLUSIE_VAN[u.kwalificatie] for u in geldend if u.id not in onzeker),
-                        key=_ZWAARTE.__getitem__, default="Toestemmingsvrij")
-    if conflicten:
-        conclusie = "NeemContactOpMet" if conclusie != "Verbod" else conclusie
+    if conflicten and conclusie != "Verbod":
+        conclusie = "NeemContactOpMet"
     statussen = [u.status for u in geldend]
-    if conclusie == "Verbod" or "voldoet niet" in statussen:
+    aan_officier = any(CONCLUSIE_VAN[u.kwalificatie] == "NeemContactOpMet" and u.id not in onzeker for u in geldend)
+    if "voldoet niet" in statussen:  # includes a prohibition that surely applies
         oordeel = "past niet"
-    elif conflicten or conclusie == "NeemContactOpMet":
+    elif conflicten or aan_officier:
         oordeel = "ter beoordeling"
     elif "onbepaald" in statussen:
         oordeel = "onvolledig"
@@ -261,7 +260,7 @@ def _activiteit_toelichting(conclusie: str, oordeel: str, geldend: list[RegelUit
         niet = [u for u in geldend if u.status == "voldoet niet" or u.kwalificatie == "verboden"]
         return "voldoet niet aan " + ", ".join(dict.fromkeys(u.citaat for u in niet))
     if oordeel == "onvolledig":
-        return "er ontbreken feiten om alle regels te beoordelen"
+        return "er ontbreken feiten om alle regels te beoordelen; de conclusie is voorlopig"
     if oordeel == "ter beoordeling":
         return "het plan laat het oordeel hier aan het bevoegd gezag (" + ", ".join(
             u.citaat for u in geldend if CONCLUSIE_VAN[u.kwalificatie] == "NeemContactOpMet") + ")"

@@ -47,7 +47,8 @@ class Locatie(_Strikt):
         if self.type is None and self.coordinates is None and not self.adres:
             raise ValueError("geef een geometrie (type en coordinates) of een adres")
         if (self.type is None) != (self.coordinates is None):
-            raise ValueError("een geometrie heeft zowel 'type' als 'coordinates'")
+            mist = "coordinates" if self.coordinates is None else "type"
+            raise ValueError(f"'{mist}' ontbreekt: een geometrie heeft zowel 'type' als 'coordinates'")
         return self
 
 
