@@ -1048,6 +1048,8 @@ class Verslag:
     fouten: list[str] = field(default_factory=list)  # feature files that could not be read
     niet_gedekt: list[str] = field(default_factory=list)  # articles with rules that no passing scenario exercised
     n_artikelen: int = 0
+    niet_gedekte_leden: list[str] = field(default_factory=list)  # the same per lid ('artikel 2.2 lid 1')
+    n_leden: int = 0
 
     @property
     def geslaagd(self) -> bool:
@@ -1112,7 +1114,7 @@ def draai(paden: Iterable[Path], plan: Path | None = None) -> Verslag:
             else:
                 os.environ.pop(PLAN_ENV, None)
             with contextlib.redirect_stdout(uit), contextlib.redirect_stderr(uit):
-                pytest.main([str(module), "-c", str(ini), "--rootdir", tmp, "-p", "no:cacheprovider", "-q",
+                pytest.main([str(module), "-c", str(ini), "--rootdir", tmp, "-p", "no:cacheprovider", "-q", "--assert=plain",
                              "-W", "ignore::pytest.PytestUnknownMarkWarning"],
                             plugins=[sys.modules[__name__], verzamelaar])  # the steps: this module, as a plugin
         finally:
@@ -1132,10 +1134,13 @@ def draai(paden: Iterable[Path], plan: Path | None = None) -> Verslag:
         doel = artikelen_met_regels(p)
         verslag.n_artikelen = len(doel)
         verslag.niet_gedekt = [a for a in doel if a not in d.artikelen]
+        leden = leden_met_regels(p)
+        verslag.n_leden = len(leden)
+        verslag.niet_gedekte_leden = [c for c in leden if c not in d.leden]
     return verslag
 
 
-def verslag_tekst(v: Verslag, alleen_mislukt: bool = False) -> str:
+def verslag_tekst(v: Verslag, alleen_mislukt: bool = False, dekking_lijst: bool = False) -> str:
     """The report in Dutch, per feature file, per scenario: geslaagd or MISLUKT with the message."""
     regels = [f"Scenario's tegen: {v.plan_titel}", f"Plan: {v.plan_map}", ""]
     for f in v.fouten:
@@ -1160,10 +1165,15 @@ def verslag_tekst(v: Verslag, alleen_mislukt: bool = False) -> str:
                   + (f", {len(v.fouten)} bestand(en) onleesbaar" if v.fouten else "") + ".")
     if v.n_artikelen:
         gedekt = v.n_artikelen - len(v.niet_gedekt)
-        regel = f"Dekking: {gedekt} van de {v.n_artikelen} artikelen met regels getoetst door een geslaagd scenario"
-        if v.niet_gedekt:
+        regel = (f"Dekking: {gedekt} van de {v.n_artikelen} artikelen met regels getoetst door een geslaagd scenario "
+                 f"({v.n_leden - len(v.niet_gedekte_leden)} van de {v.n_leden} leden)")
+        if v.niet_gedekt and (dekking_lijst or len(v.niet_gedekt) <= 10):
             regel += "; niet getoetst: " + ", ".join(f"artikel {a}" for a in v.niet_gedekt)
+        elif v.niet_gedekt:
+            regel += "; toon de artikelen die niet getoetst zijn met --dekking"
         regels.append(regel + ".")
+        if dekking_lijst and v.niet_gedekte_leden:
+            regels.append("Leden met regels die niet getoetst zijn: " + ", ".join(v.niet_gedekte_leden) + ".")
     return "\n".join(regels) + "\n"
 
 __all__ = ["Initiatief", "ScenarioFout", "StapFout", "Dekking", "dekking", "laad", "plan_map", "feit_naar_json",

@@ -17,7 +17,9 @@ import click
 @click.option("--plan", "plan_map", type=click.Path(path_type=Path, file_okay=False),
               help="map van het (concept)plan; standaard het meegeleverde plan van Zoetermeer")
 @click.option("--mislukt", "alleen_mislukt", is_flag=True, help="toon alleen de scenario's die mislukken")
-def scenarios(features: tuple[Path, ...], plan_map: Path | None, alleen_mislukt: bool) -> None:
+@click.option("--dekking", "dekking_lijst", is_flag=True,
+              help="noem alle artikelen en leden met regels die geen geslaagd scenario toetst")
+def scenarios(features: tuple[Path, ...], plan_map: Path | None, alleen_mislukt: bool, dekking_lijst: bool) -> None:
     """Draai de scenario's (feature-bestanden) tegen een plan en toon per scenario of het slaagt.
 
     \b
@@ -46,7 +48,7 @@ def scenarios(features: tuple[Path, ...], plan_map: Path | None, alleen_mislukt:
     except RegelsError as e:
         click.echo(str(e), err=True)
         sys.exit(3)
-    click.echo(verslag_tekst(verslag, alleen_mislukt=alleen_mislukt), nl=False)
+    click.echo(verslag_tekst(verslag, alleen_mislukt=alleen_mislukt, dekking_lijst=dekking_lijst), nl=False)
     sys.exit(0 if verslag.geslaagd else 1)
 
 
