@@ -13,12 +13,12 @@ answers so far make unnecessary.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Request
+from markupsafe import Markup
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -33,7 +33,7 @@ from regels.web import kern
 from regels.web.app import json_bijlage
 from regels.web.formulier import (
     HOOFDLIJNEN, MAATREGELEN, RIJEN, SECTOREN, SEGMENTEN, WOONVORMEN, Formulier, Omzetting, eenheid_id, feit_id,
-    lees_formulier, locatie_uit_formulier,
+    lees_formulier,
 )
 from regels.web.modellen import Probleem
 
@@ -115,7 +115,7 @@ def _start(request: Request, q: Formulier, *, fout: str | None = None, kandidate
     plan = _plan(request)
     gebieden = sorted(n for n, s in plan.locatiesoort.items() if s == "gebied")
     return _render(request, "start.html", status=status, q=q, fout=fout, veldfout=veldfout, kandidaten=kandidaten or [],
-                   gebieden=gebieden, kaart=request.app.state.kaart.svg(titel="Kaart van de werkingsgebieden van het plan"))
+                   gebieden=gebieden, kaart=Markup(request.app.state.kaart.svg(titel="Kaart van de werkingsgebieden van het plan")))
 
 
 def _locatie(request: Request, q: Formulier) -> tuple[Locatie, Any, frozenset[str], dt.date, str]:
@@ -165,7 +165,7 @@ async def activiteiten(request: Request) -> Response:
     overzicht = kern.wat_geldt(plan, geom, datum, adres=adres or None)
     return _render(request, "activiteiten.html", overzicht=overzicht, versie=versie,
                    velden=_locatie_velden(locatie, datum, adres), gekozen=set(q.alle("activiteit")),
-                   fout=q.waarde("fout"), kaart=request.app.state.kaart.svg(geom, titel="Kaart met de gekozen locatie"))
+                   fout=q.waarde("fout"), kaart=Markup(request.app.state.kaart.svg(geom, titel="Kaart met de gekozen locatie")))
 
 
 # --- step 3: the questions --------------------------------------------------------------------------------
@@ -257,7 +257,7 @@ async def rapport(request: Request) -> Response:
     voorstel_json = voorstel.model_dump_json(indent=2, exclude_none=True)
     return _render(request, "rapport.html", u=uitkomst, voorstel=voorstel, feiten=feiten, voorstel_json=voorstel_json,
                    paren=[(k, w) for k, w in f.paren if k not in ("zoek",)],
-                   kaart=request.app.state.kaart.svg(geom, id_="kaart-rapport", titel="Kaart met de locatie van het initiatief"),
+                   kaart=Markup(request.app.state.kaart.svg(geom, id_="kaart-rapport", titel="Kaart met de locatie van het initiatief")),
                    tijdstip=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), engine=__version__)
 
 
@@ -284,10 +284,3 @@ async def download(request: Request) -> Response:
     datum = voorstel.peildatum or dt.date.today()
     uitkomst = await run_in_threadpool(evaluate, plan, voorstel, datum)
     return json_bijlage(uitkomst.model_dump_json(indent=2), f"uitkomst-{stam}.json")
-
-
-def _bewaar(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)
-
-
-_ = locatie_uit_formulier  # re-exported for tests
