@@ -208,10 +208,10 @@ class _Export:
         return uit
 
     def _decl(self, naam: str):  # noqa: ANN202
-        for item in self.plan.regeling.items():
-            if isinstance(item, (GebiedDecl, GebiedengroepDecl, GebiedsaanwijzingDecl)) and item.naam == naam:
-                return item
-        raise KeyError(naam)
+        if not hasattr(self, "_decls"):
+            self._decls = {i.naam: i for i in self.plan.regeling.items()
+                           if isinstance(i, (GebiedDecl, GebiedengroepDecl, GebiedsaanwijzingDecl))}
+        return self._decls[naam]
 
     def locatie_refs(self, namen: Iterable[str]) -> tuple[list[str], list[str]]:
         """OW LocatieRefs for location names, and GebiedsaanwijzingRefs for the aanwijzingen among them."""
