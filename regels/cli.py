@@ -273,7 +273,19 @@ def _dso() -> click.Command:
     return dso
 
 
+def _export() -> click.Command:
+    from regels.stop.cli import export
+    return export
+
+
+def _import() -> click.Command:
+    from regels.stop.cli import import_
+    return import_
+
+
 _voeg_toe("dso", _dso)
+_voeg_toe("export", _export)
+_voeg_toe("import", _import)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -32,10 +32,11 @@ Kwalificatie = Literal[
 ]
 KWALIFICATIES: tuple[str, ...] = Kwalificatie.__args__  # type: ignore[attr-defined]
 
+# IMOW waardelijst TypeGebiedsaanwijzing (v4.3.0)
 SoortGebiedsaanwijzing = Literal[
-    "functie", "beperkingengebied", "bodem", "defensie", "energievoorziening", "erfgoed",
-    "externe veiligheid", "geluid", "landschap", "leiding", "luchtvaart", "milieuzone", "natuur",
-    "recreatie", "ruimtelijk gebruik", "water en watersysteem",
+    "beperkingengebied", "bodem", "bouw", "defensie", "energievoorziening", "erfgoed", "externe veiligheid",
+    "functie", "geluid", "geur", "landschap", "leiding", "lucht", "mijnbouw", "natuur", "recreatie",
+    "ruimtelijk gebruik", "verkeer", "water en watersysteem",
 ]
 SOORTEN_GEBIEDSAANWIJZING: tuple[str, ...] = SoortGebiedsaanwijzing.__args__  # type: ignore[attr-defined]
 
