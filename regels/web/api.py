@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from regels.aanvullen import met_adres
@@ -20,17 +20,19 @@ from regels.model.voorstel import Locatie, Voorstel
 from regels.plan import Plan
 from regels.web import kern
 from regels.web import modellen as m
-from regels.web.fouten import PROBLEM_JSON
+from regels.web.fouten import PROBLEM_JSON, WebFout
+
+_PJ = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Probleem"}}}
 
 FOUTEN: dict[int | str, dict[str, Any]] = {
     422: {"model": m.Probleem, "description": "ongeldige invoer; `fouten` noemt elk JSON-pad",
-          "content": {PROBLEM_JSON: {}}},
-    413: {"model": m.Probleem, "description": "de body is te groot", "content": {PROBLEM_JSON: {}}},
+          "content": _PJ},
+    413: {"model": m.Probleem, "description": "de body is te groot", "content": _PJ},
 }
-NIET_GEVONDEN: dict[int | str, dict[str, Any]] = {404: {"model": m.Probleem, "content": {PROBLEM_JSON: {}}}}
+NIET_GEVONDEN: dict[int | str, dict[str, Any]] = {404: {"model": m.Probleem, "content": _PJ}}
 DIENST: dict[int | str, dict[str, Any]] = {
-    503: {"model": m.Probleem, "description": "de Locatieserver is niet bereikbaar", "content": {PROBLEM_JSON: {}}},
-    502: {"model": m.Probleem, "description": "de Locatieserver gaf een fout", "content": {PROBLEM_JSON: {}}},
+    503: {"model": m.Probleem, "description": "de Locatieserver is niet bereikbaar", "content": _PJ},
+    502: {"model": m.Probleem, "description": "de Locatieserver gaf een fout", "content": _PJ},
 }
 
 router = APIRouter(prefix="/api/v1", tags=["vergunningcheck"])
@@ -135,7 +137,7 @@ def artikelen(request: Request) -> list[m.ArtikelKort]:
 def artikel(request: Request, nummer: str) -> m.ArtikelInfo:
     plan = _plan(request)
     if nummer not in plan.artikelen:
-        raise HTTPException(404, detail=f"het plan heeft geen artikel {nummer}")
+        raise WebFout(404, detail=f"het plan heeft geen artikel {nummer}")
     return kern.artikel_info(plan, plan.artikelen[nummer])
 
 
@@ -148,7 +150,7 @@ def normen(request: Request) -> list[m.NormInfo]:
 def norm(request: Request, naam: str) -> m.NormInfo:
     plan = _plan(request)
     if naam not in plan.normen:
-        raise HTTPException(404, detail=f"het plan heeft geen norm {naam!r}")
+        raise WebFout(404, detail=f"het plan heeft geen norm {naam!r}")
     n, p = plan.normen[naam]
     return kern.norm_info(naam, n, p)
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from http import HTTPStatus
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from regels import __version__
 from regels.errors import RegelsError
 from regels.plan import Plan
 from regels.units import formatteer_getal
-from regels.web.fouten import PROBLEM_JSON, TITELS, probleem_van, validatie_meldingen
+from regels.web.fouten import PROBLEM_JSON, TITELS, WebFout, probleem_van, validatie_meldingen
 from regels.web.kaart import maak_kaart
 from regels.web.modellen import Probleem
 
@@ -73,17 +72,29 @@ class BodyLimiet:
                     await _stuur_te_groot(scope, send, self.limiet)
                     return
         gelezen = 0
+        afgewezen = False
 
         async def ontvang() -> dict:
-            nonlocal gelezen
+            nonlocal gelezen, afgewezen
             bericht = await receive()
             if bericht["type"] == "http.request":
                 gelezen += len(bericht.get("body", b""))
                 if gelezen > self.limiet:
+                    if not afgewezen:
+                        afgewezen = True
+                        await _stuur_te_groot(scope, send, self.limiet)
                     raise TeGroot(self.limiet)
             return bericht
 
-        await self.app(scope, ontvang, send)
+        async def zend(bericht: dict) -> None:
+            if not afgewezen:  # after the 413, whatever the app makes of the broken body is dropped
+                await send(bericht)
+
+        try:
+            await self.app(scope, ontvang, zend)
+        except TeGroot:
+            if not afgewezen:
+                await _stuur_te_groot(scope, send, self.limiet)
 
 
 async def _stuur_te_groot(scope: dict, send: Callable, limiet: int) -> None:
@@ -105,6 +116,40 @@ def _te_groot(limiet: int) -> Probleem:
 def _beveiliging() -> list[tuple[bytes, bytes]]:
     return [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
             (b"x-frame-options", b"DENY"), (b"referrer-policy", b"no-referrer")]
+
+
+class Vangnet:
+    """ASGI middleware: an unexpected exception is logged and answered with a bare 500 (problem+json under /api/,
+    a Dutch HTML page elsewhere); the traceback never reaches the client, and the connection stays usable."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        begonnen = False
+
+        async def zend(bericht: dict) -> None:
+            nonlocal begonnen
+            if bericht["type"] == "http.response.start":
+                begonnen = True
+            await send(bericht)
+
+        try:
+            await self.app(scope, receive, zend)
+        except Exception:
+            log.exception("onverwachte fout bij %s %s", scope.get("method"), scope.get("path"))
+            if begonnen:
+                return
+            p = probleem_van(RuntimeError())
+            is_api = scope.get("path", "").startswith("/api/")
+            body = p.model_dump_json().encode() if is_api else _html_fout_tekst(p).encode()
+            soort = PROBLEM_JSON if is_api else "text/html; charset=utf-8"
+            await send({"type": "http.response.start", "status": 500,
+                        "headers": [(b"content-type", soort.encode()), (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
 
 
 class Beveiliging:
@@ -199,26 +244,19 @@ def create_app(plan: Plan | None = None, *, plan_map: Path | str | None = None, 
         return antwoord(request, Probleem(title=TITELS[422], status=422,
                                           detail="; ".join(f"{f.pad}: {f.bericht}" for f in fouten[:5]), fouten=fouten))
 
-    @app.exception_handler(TeGroot)
-    async def _te_groot_fout(request: Request, e: TeGroot) -> Response:
-        return antwoord(request, _te_groot(e.limiet), headers={"connection": "close"})
-
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, e: StarletteHTTPException) -> Response:
         titel = TITELS.get(e.status_code, "Fout")
-        engels = {s.phrase for s in HTTPStatus}
-        detail = e.detail if isinstance(e.detail, str) and e.detail not in engels else ""
-        if not detail:
-            detail = {404: f"het adres {request.url.path} bestaat niet", 405: f"{request.method} is hier niet toegestaan"}.get(
-                e.status_code, titel)
+        if isinstance(e, WebFout):  # our own, in Dutch
+            detail = str(e.detail)
+        else:  # the framework's own are English: say it in Dutch
+            detail = {400: "het verzoek kan niet worden gelezen (controleer de body en het Content-Type)",
+                      404: f"het adres {request.url.path} bestaat niet",
+                      405: f"{request.method} is hier niet toegestaan"}.get(e.status_code, titel)
         return antwoord(request, Probleem(title=titel, status=e.status_code, detail=detail), headers=getattr(e, "headers", None))
 
-    @app.exception_handler(Exception)
-    async def _onverwacht(request: Request, e: Exception) -> Response:
-        log.exception("onverwachte fout bij %s %s", request.method, request.url.path)
-        return antwoord(request, probleem_van(e))
-
     app.add_middleware(BodyLimiet, limiet=max_body)  # type: ignore[arg-type]
+    app.add_middleware(Vangnet)  # type: ignore[arg-type]
     app.add_middleware(Beveiliging)  # type: ignore[arg-type]
     return app
 

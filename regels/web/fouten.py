@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.exceptions import HTTPException
+
 from regels.dso import AdresNietEenduidig, AdresNietGevonden, DienstOnbereikbaar
 from regels.errors import DienstFout, LocatieFout, PeildatumFout, PlanFouten, RegelsError, VoorstelFout
 from regels.model.voorstel import json_pad
 from regels.web.modellen import Probleem, ProbleemFout
 
 PROBLEM_JSON = "application/problem+json"
+
+
+class WebFout(HTTPException):
+    """An HTTP error raised by this package, with a Dutch ``detail`` that may be shown to the client."""
 
 _BERICHTEN = {
     "missing": "dit veld ontbreekt",
