@@ -48,7 +48,7 @@ def lees_nl_getal(tekst: str) -> float:
     return float(t)
 
 
-_MET_EENHEID = re.compile(r"^\s*(?P<getal>[+\-\u2212]?[\d.,\s\u00a0]*\d)\s*(?P<eenheid>[^\d\s][^\d]*)?\s*$")
+_MET_EENHEID = re.compile(r"^\s*(?P<getal>[+\-\u2212]?[\d.,\s\u00a0]*\d)\s*(?P<eenheid>[^\d\s].*?)?\s*$")
 
 
 def splits_hoeveelheid(tekst: str) -> tuple[float, str | None]:
