@@ -44,7 +44,6 @@ from regels.units import zoek_eenheid
 
 STAPPEN_DOC = "docs/stappen.md"
 PLAN_ENV = "REGELS_SCENARIO_PLAN"
-DEKKING_ENV = "REGELS_SCENARIO_DEKKING"  # schrijf de dekking als JSON naar dit bestand (aan het eind van de sessie)
 CONCEPT_HOOFDSTUK = "99"
 CONCEPT_BESTAND = "conceptregels.regels"
 
@@ -893,10 +892,14 @@ class Dekking:
     alle: set[str] = field(default_factory=set)  # node ids of all scenario items collected (before -k/-m)
     gedraaid: set[str] = field(default_factory=set)  # node ids of scenario items that ran
 
-    def als_json(self, plan: Plan) -> dict[str, Any]:
-        return {"plan_artikelen": artikelen_met_regels(plan), "plan_leden": leden_met_regels(plan),
-                "artikelen": {k: sorted(v) for k, v in self.artikelen.items()},
-                "leden": {k: sorted(v) for k, v in self.leden.items()}}
+    def compleet(self) -> bool:
+        """Whether every scenario collected in this session ran (none deselected with -k/-m)."""
+        return bool(self.alle) and self.alle <= self.gedraaid
+
+    def niet_gedekt(self, plan: Plan) -> tuple[list[str], list[str]]:
+        """The articles and the leden of ``plan`` with rules that no passing scenario exercised."""
+        return ([a for a in artikelen_met_regels(plan) if a not in self.artikelen],
+                [c for c in leden_met_regels(plan) if c not in self.leden])
 
 
 DEKKING = pytest.StashKey[Dekking]()
@@ -1014,14 +1017,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return rapport
 
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    doel = os.environ.get(DEKKING_ENV, "").strip()
-    if doel:
-        plan = laad(plan_map())
-        Path(doel).write_text(json.dumps(dekking(session.config).als_json(plan), ensure_ascii=False), encoding="utf-8")
-
-
-
 # --------------------------------------------------------------------------------------------
 # Scenario's draaien tegen een (concept)plan, met een leesbaar verslag: de motor van 'regels scenarios'
 
@@ -1103,7 +1098,7 @@ def draai(paden: Iterable[Path], plan: Path | None = None) -> Verslag:
     verzamelaar = _Verzamelaar()
     oud = os.environ.get(PLAN_ENV)
     with tempfile.TemporaryDirectory(prefix="regels-scenarios-") as tmp:
-        module = Path(tmp) / "test_regels_scenarios.py"
+        module = Path(tmp) / f"test_regels_scenarios_{Path(tmp).name.replace('-', '_')}.py"  # unique: may run again in-process
         module.write_text(_TESTMODULE.format(paden=abs_paden, basis=tmp), encoding="utf-8")
         ini = Path(tmp) / "pytest.ini"
         ini.write_text("[pytest]\n", encoding="utf-8")
@@ -1114,7 +1109,7 @@ def draai(paden: Iterable[Path], plan: Path | None = None) -> Verslag:
             else:
                 os.environ.pop(PLAN_ENV, None)
             with contextlib.redirect_stdout(uit), contextlib.redirect_stderr(uit):
-                pytest.main([str(module), "-c", str(ini), "--rootdir", tmp, "-p", "no:cacheprovider", "-q", "--assert=plain",
+                pytest.main([str(module), "-c", str(ini), "--rootdir", tmp, "-p", "no:cacheprovider", "-q", "--assert=plain", "--import-mode=importlib",
                              "-W", "ignore::pytest.PytestUnknownMarkWarning"],
                             plugins=[sys.modules[__name__], verzamelaar])  # the steps: this module, as a plugin
         finally:
@@ -1133,10 +1128,8 @@ def draai(paden: Iterable[Path], plan: Path | None = None) -> Verslag:
         d = dekking(verzamelaar.config)
         doel = artikelen_met_regels(p)
         verslag.n_artikelen = len(doel)
-        verslag.niet_gedekt = [a for a in doel if a not in d.artikelen]
-        leden = leden_met_regels(p)
-        verslag.n_leden = len(leden)
-        verslag.niet_gedekte_leden = [c for c in leden if c not in d.leden]
+        verslag.n_leden = len(leden_met_regels(p))
+        verslag.niet_gedekt, verslag.niet_gedekte_leden = d.niet_gedekt(p)
     return verslag
 
 
@@ -1178,4 +1171,4 @@ def verslag_tekst(v: Verslag, alleen_mislukt: bool = False, dekking_lijst: bool 
 
 __all__ = ["Initiatief", "ScenarioFout", "StapFout", "Dekking", "dekking", "laad", "plan_map", "feit_naar_json",
            "lees_plek", "punt_in_plan", "artikelen_met_regels", "leden_met_regels", "VOORBEELDEN", "STAPPEN_DOC",
-           "PLAN_ENV", "DEKKING_ENV", "draai", "verslag_tekst", "Verslag", "ScenarioUitslag"]
+           "PLAN_ENV", "draai", "verslag_tekst", "Verslag", "ScenarioUitslag"]

@@ -5,19 +5,16 @@ De stappen staan in ``regels/scenarios.py`` (een pytest-plugin) en in ``docs/sta
 
 De dekkingstest draait na de scenario's (hij staat onder ``scenarios(".")`` in dit bestand). Hebben
 alle scenario's in deze sessie gedraaid, dan gebruikt hij wat de plugin verzamelde; anders (bij
-``-k`` of een enkele test) draait hij ze zelf, in een apart proces.
+``-k`` of een enkele test) draait hij ze zelf, met ``regels.scenarios.draai``.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from pytest_bdd import scenarios
 
 # The step vocabulary is a pytest plugin. Do not import regels.scenarios at the top of this module:
@@ -28,58 +25,56 @@ pytest_plugins = ["regels.scenarios"]
 
 scenarios(".")
 
-PLAN_ENV = "REGELS_SCENARIO_PLAN"
-DEKKING_ENV = "REGELS_SCENARIO_DEKKING"
-
 ROOT = Path(__file__).resolve().parents[1]
 FEATURES = ROOT / "features"
 
 
-def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    omgeving = {k: v for k, v in os.environ.items() if k not in (PLAN_ENV, DEKKING_ENV)}
-    omgeving.update(env or {})
-    return subprocess.run([sys.executable, "-m", "regels.scenarios_cli", *args], cwd=ROOT, env=omgeving,
-                          capture_output=True, text=True, timeout=600)
+@pytest.fixture
+def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from the project root, as the README's commands do (the report shows paths relative to it)."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("REGELS_SCENARIO_PLAN", raising=False)
+    return ROOT
+
+
+def _cli(*args: str) -> Result:
+    """``regels scenarios ARGS`` in this process (it runs pytest inside; the plan is cached)."""
+    from regels.scenarios_cli import scenarios as commando
+
+    return CliRunner().invoke(commando, list(args), catch_exceptions=False)
 
 
 # --------------------------------------------------------------------------------------------
 # Dekking: elk artikel met machineregels wordt door ten minste één geslaagd scenario getoetst
 
+_APART: dict[str, tuple[list[str], list[str], int, int]] = {}
 
-_APART: dict[str, dict] = {}
 
-
-def _dekking(config: pytest.Config, tmp_path: Path) -> dict:
-    from regels.scenarios import dekking, laad, plan_map
+def _niet_gedekt(config: pytest.Config) -> tuple[list[str], list[str], int, int]:
+    """(articles, leden) with rules that no passing scenario exercised, and how many there are."""
+    from regels.scenarios import artikelen_met_regels, dekking, draai, laad, leden_met_regels, plan_map
 
     d = dekking(config)
-    if d.alle and d.alle <= d.gedraaid:
-        return d.als_json(laad(plan_map()))
-    if "dekking" in _APART:
-        return _APART["dekking"]
-    uit = tmp_path / "dekking.json"
-    env = {DEKKING_ENV: str(uit)}
-    if plan_map() is not None:
-        env[PLAN_ENV] = str(plan_map())
-    r = _cli(str(FEATURES), env=env)
-    assert uit.exists(), f"de scenario's draaiden niet:\n{r.stdout}\n{r.stderr}"
-    _APART["dekking"] = json.loads(uit.read_text(encoding="utf-8"))
-    return _APART["dekking"]
+    plan = laad(plan_map())
+    if d.compleet():  # every scenario ran in this session, before this test
+        artikelen, leden = d.niet_gedekt(plan)
+        return artikelen, leden, len(artikelen_met_regels(plan)), len(leden_met_regels(plan))
+    if "v" not in _APART:  # e.g. 'pytest -k dekking': run them all now
+        v = draai([FEATURES], plan_map())
+        _APART["v"] = (v.niet_gedekt, v.niet_gedekte_leden, v.n_artikelen, v.n_leden)
+    return _APART["v"]
 
 
-def test_dekking_zelftest_elk_artikel_met_regels(request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    data = _dekking(request.config, tmp_path)
-    niet = [a for a in data["plan_artikelen"] if a not in data["artikelen"]]
+def test_dekking_zelftest_elk_artikel_met_regels(request: pytest.FixtureRequest) -> None:
+    niet, _, n, _ = _niet_gedekt(request.config)
     assert not niet, (
-        f"{len(niet)} van de {len(data['plan_artikelen'])} artikelen met machineregels worden door geen geslaagd "
-        "scenario getoetst: " + ", ".join(f"artikel {a}" for a in niet)
-        + ". Schrijf voor elk een scenario in features/ (zie docs/stappen.md).")
+        f"{len(niet)} van de {n} artikelen met machineregels worden door geen geslaagd scenario getoetst: "
+        + ", ".join(f"artikel {a}" for a in niet) + ". Schrijf voor elk een scenario in features/ (zie docs/stappen.md).")
 
 
-def test_dekking_zelftest_elk_lid_met_regels(request: pytest.FixtureRequest, tmp_path: Path) -> None:
-    data = _dekking(request.config, tmp_path)
-    niet = [c for c in data["plan_leden"] if c not in data["leden"]]
-    assert not niet, "niet getoetst: " + ", ".join(niet)
+def test_dekking_zelftest_elk_lid_met_regels(request: pytest.FixtureRequest) -> None:
+    _, niet, _, n = _niet_gedekt(request.config)
+    assert not niet, f"{len(niet)} van de {n} leden met machineregels zijn niet getoetst: " + ", ".join(niet)
 
 
 def test_zelftest_plan_heeft_artikelen_met_regels() -> None:
@@ -176,28 +171,28 @@ def conceptplan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return doel
 
 
-def test_regels_scenarios_zelftest_conceptplan_met_ander_getal(conceptplan: Path) -> None:
+def test_regels_scenarios_zelftest_conceptplan_met_ander_getal(conceptplan: Path, in_root: Path) -> None:
     r = _cli("--plan", str(conceptplan), "features/wonen/hoofdgebouwen.feature")
-    assert r.returncode == 1, r.stdout + r.stderr
-    assert "Scenario's tegen: Omgevingsplan gemeente Zoetermeer (illustratief)" in r.stdout
-    assert f"Plan: {conceptplan}" in r.stdout
-    assert "geslaagd  Bouwhoogte 10 m tegenover het maximum van 10 m in het woongebied" in r.stdout
-    assert "MISLUKT   Bouwhoogte 10,01 m tegenover het maximum van 10 m in het woongebied" in r.stdout
+    assert r.exit_code == 1, r.output
+    assert "Scenario's tegen: Omgevingsplan gemeente Zoetermeer (illustratief)" in r.output
+    assert f"Plan: {conceptplan}" in r.output
+    assert "geslaagd  Bouwhoogte 10 m tegenover het maximum van 10 m in het woongebied" in r.output
+    assert "MISLUKT   Bouwhoogte 10,01 m tegenover het maximum van 10 m in het woongebied" in r.output
     assert ("artikel 2.2 lid 1: verwacht 'voldoet niet', gevonden 'voldoet' "
-            "(bouwhoogte 10,01 m <= maximum bouwhoogte 11 m;") in r.stdout
-    assert "features/wonen/hoofdgebouwen.feature:" in r.stdout
-    assert "mislukt." in r.stdout.splitlines()[-2]
+            "(bouwhoogte 10,01 m <= maximum bouwhoogte 11 m;") in r.output
+    assert "features/wonen/hoofdgebouwen.feature:" in r.output
+    assert "mislukt." in r.output.splitlines()[-2]
 
 
-def test_regels_scenarios_zelftest_meegeleverd_plan_slaagt() -> None:
+def test_regels_scenarios_zelftest_meegeleverd_plan_slaagt(in_root: Path) -> None:
     r = _cli("features/wonen/dakopbouwen.feature", "features/algemeen/voorbeelden.feature")
-    assert r.returncode == 0, r.stdout + r.stderr
-    assert "MISLUKT" not in r.stdout
-    assert "features/wonen/dakopbouwen.feature — Dakopbouwen buiten de wijken van de toekomst (artikel 2.6)" in r.stdout
-    assert ", 0 mislukt." in r.stdout
+    assert r.exit_code == 0, r.output
+    assert "MISLUKT" not in r.output
+    assert "features/wonen/dakopbouwen.feature — Dakopbouwen buiten de wijken van de toekomst (artikel 2.6)" in r.output
+    assert ", 0 mislukt." in r.output
 
 
-def test_regels_scenarios_zelftest_onbekende_zin_en_mislukte_verwachting(tmp_path: Path) -> None:
+def test_regels_scenarios_zelftest_onbekende_zin_en_mislukte_verwachting(tmp_path: Path, in_root: Path) -> None:
     (tmp_path / "proef.feature").write_text('''# language: nl
 Functionaliteit: Proef
   Achtergrond:
@@ -223,8 +218,8 @@ Functionaliteit: Proef
     Als ik het initiatief toets
 ''', encoding="utf-8")
     r = _cli(str(tmp_path))
-    assert r.returncode == 1
-    uit = r.stdout
+    assert r.exit_code == 1
+    uit = r.output
     assert "proef.feature:10: onbekende stap: 'Dan is de hoogte in orde'" in uit
     assert "Zie docs/stappen.md" in uit
     assert "hoort bij 'Dan' en niet bij 'Gegeven'" in uit
@@ -235,17 +230,17 @@ Functionaliteit: Proef
     assert "Samenvatting: 4 scenario's, 0 geslaagd, 4 mislukt." in uit
 
 
-def test_regels_scenarios_zelftest_onleesbaar_bestand_en_foute_invoer(tmp_path: Path) -> None:
+def test_regels_scenarios_zelftest_onleesbaar_bestand_en_foute_invoer(tmp_path: Path, in_root: Path) -> None:
     (tmp_path / "zonder-taal.feature").write_text("Functionaliteit: x\n  Scenario: y\n    Gegeven de peildatum is 2026-09-01\n",
                                                   encoding="utf-8")
     r = _cli(str(tmp_path))
-    assert r.returncode == 1
-    assert "kan de feature-bestanden niet lezen" in r.stdout
-    assert "# language: nl" in r.stdout
+    assert r.exit_code == 1
+    assert "kan de feature-bestanden niet lezen" in r.output
+    assert "# language: nl" in r.output
     r = _cli("--plan", str(tmp_path / "bestaat-niet"), "features")
-    assert r.returncode == 3
-    assert "bestaat niet" in r.stderr
+    assert r.exit_code == 3
+    assert "bestaat niet" in r.output
     (tmp_path / "leeg").mkdir()
     r = _cli("--plan", str(tmp_path / "leeg"), "features")
-    assert r.returncode == 3
-    assert "bevat geen .regels-bestanden" in r.stderr
+    assert r.exit_code == 3
+    assert "bevat geen .regels-bestanden" in r.output
