@@ -248,6 +248,8 @@ async def rapport(request: Request) -> Response:
     except VoorstelFout as e:
         for m in e.fouten:
             o.fout(o.veld_van_pad(m.pad), m.bericht)
+        if not any((m.pad or "").startswith("feiten") for m in e.fouten):
+            _feitfouten(plan, o)  # all problems at once: the facts too, not only after the rest is fixed
         return await _vragen(request, f, o, status=422)
     except (LocatieFout, PeildatumFout) as e:
         o.fout(None, str(e))
@@ -259,6 +261,18 @@ async def rapport(request: Request) -> Response:
                    paren=[(k, w) for k, w in f.paren if k not in ("zoek",)],
                    kaart=Markup(request.app.state.kaart.svg(geom, id_="kaart-rapport", titel="Kaart met de locatie van het initiatief")),
                    tijdstip=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), engine=__version__)
+
+
+def _feitfouten(plan: Plan, o: Omzetting) -> None:
+    """The engine's messages about the facts alone (with a stand-in for the other fields)."""
+    from regels.evaluate.feiten import lees_feiten
+    try:
+        v = lees_voorstel({**o.voorstel, "omschrijving": "-", "peildatum": None})
+        lees_feiten(plan, v)
+    except VoorstelFout as e:
+        for m in e.fouten:
+            if (m.pad or "").startswith("feiten"):
+                o.fout(o.veld_van_pad(m.pad), m.bericht)
 
 
 def _feit_tekst(w: Any) -> str:

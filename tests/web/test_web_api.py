@@ -291,7 +291,6 @@ def test_artikelen_en_normen(http: httpx.Client, plan: regels.Plan) -> None:
     assert a["titel"] == "Knarrenhofjes"
     lid = a["leden"][0]
     assert "knarrenhof" in lid["tekst"] and lid["regels"][0]["eisen"] and lid["regels"][0]["afwijkbaar"]
-    assert paden(probleem(http.get("/api/v1/artikelen/99.9"), 404)) == {} or True
     assert "99.9" in probleem(http.get("/api/v1/artikelen/99.9"), 404)["detail"]
     normen = http.get("/api/v1/normen").json()
     assert {n["naam"] for n in normen} == set(plan.normen)
