@@ -86,14 +86,19 @@ def laad(map_: Path | None, concept: str = "") -> Plan:
     return uit
 
 
+def _machineregels(plan: Plan) -> list[Any]:
+    """The juridische regels and the afwijkingsregels of the plan: everything a scenario can exercise."""
+    return [*plan.regels, *getattr(plan, "afwijkingsregels", ())]
+
+
 def artikelen_met_regels(plan: Plan) -> list[str]:
-    """The numbers of the articles that carry at least one machine rule, in plan order."""
-    return list(dict.fromkeys(r.vindplaats.artikel.nummer for r in plan.regels))
+    """The numbers of the articles that carry at least one machine rule (or afwijkingsregel), in plan order."""
+    return list(dict.fromkeys(r.vindplaats.artikel.nummer for r in _machineregels(plan)))
 
 
 def leden_met_regels(plan: Plan) -> list[str]:
     """The citations ('artikel 2.2 lid 1') of the places that carry a machine rule, in plan order."""
-    return list(dict.fromkeys(r.citaat for r in plan.regels))
+    return list(dict.fromkeys(r.citaat for r in _machineregels(plan)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -285,12 +290,14 @@ class Initiatief:
     feiten: dict[str, str] = field(default_factory=dict)  # name → value as written
     feitregels: dict[str, int] = field(default_factory=dict)  # name → line in the feature file
     concepten: list[str] = field(default_factory=list)
+    onderbouwing: dict[str, Any] | None = None  # for the deviation clause; None: as in the basis (or none)
     _uitkomst: Uitkomst | None = None
     _fout: RegelsError | StapFout | None = None
     _getoetst: bool = False
     # for the coverage: articles asserted on, and activities whose conclusion/oordeel was asserted
     beweerde_artikelen: set[str] = field(default_factory=set)
     beweerde_activiteiten: set[str] = field(default_factory=set)
+    afwijking_beweerd: bool = False  # a Dan-step asserted the verdict of the deviation clause
 
     # -- building up
 
@@ -305,7 +312,15 @@ class Initiatief:
         self.basis = voorstel
         self.omschrijving, self.peildatum, self.plek = "", None, None
         self.activiteiten, self.feiten, self.feitregels = [], {}, {}
+        self.onderbouwing = None
         self.wijzig()
+
+    def onderbouwing_bij(self) -> dict[str, Any]:
+        """The onderbouwing to add to (started from the basis proposal's, if it has one)."""
+        if self.onderbouwing is None:
+            self.onderbouwing = json.loads(json.dumps(self.basis.get("onderbouwing") or {}))
+        self.wijzig()
+        return self.onderbouwing
 
     def concepttekst(self) -> str:
         """The concept rules of this scenario as one file.
@@ -363,6 +378,8 @@ class Initiatief:
             else:
                 feiten[naam] = waarde
         v["feiten"] = feiten
+        if self.onderbouwing is not None:
+            v["onderbouwing"] = self.onderbouwing or None
         return v
 
     # -- checking
@@ -728,6 +745,30 @@ def _beweer_artikel(initiatief: Initiatief, artikel: str, regels: list[RegelUitk
         initiatief.beweerde_artikelen.add(artikel)
 
 
+def afwijkingseisen(u: Uitkomst, artikel: str, lid: str | None) -> list[Any]:
+    """The eisen of the plan's afwijkingsregels in artikel (lid), as the deviation clause tested them."""
+    if u.afwijking is None:
+        return []
+    citaat = _artikel_citaat(artikel, lid)
+    return [t for t in u.afwijking.voorwaarden
+            if t.tekst.endswith(f"({citaat})") or (lid is None and f"({citaat} lid " in t.tekst)]
+
+
+def _vergelijk_afwijkingsregel(initiatief: Initiatief, artikel: str, lid: str | None, verwacht: str) -> bool:
+    """Compare against the afwijkingsregels of artikel (lid); False when it has none in this outcome."""
+    toetsen = afwijkingseisen(initiatief.uitkomst(), artikel, lid)
+    if not toetsen:
+        return False
+    initiatief.beweerde_artikelen.add(artikel)
+    statussen = {t.status for t in toetsen}
+    gevonden = next(s for s in ("voldoet niet", "onbepaald", "voldoet") if s in statussen)
+    if gevonden != verwacht:
+        waarom = "; ".join(f"{t.tekst}: {t.toelichting}" for t in toetsen if t.status == gevonden)
+        raise ScenarioFout(f"{_artikel_citaat(artikel, lid)} (afwijkingsregel): verwacht '{verwacht}', "
+                           f"gevonden '{gevonden}' ({waarom})")
+    return True
+
+
 def _vergelijk_artikel(initiatief: Initiatief, artikel: str, lid: str | None, activiteit: str | None,
                        verwacht: str, zeg: str | None = None) -> None:
     regels = initiatief.regels_van(artikel, lid, activiteit)
@@ -735,6 +776,8 @@ def _vergelijk_artikel(initiatief: Initiatief, artikel: str, lid: str | None, ac
     gevonden = samengestelde_status(regels)
     citaat = _artikel_citaat(artikel, lid)
     if gevonden == verwacht:
+        return
+    if gevonden is None and activiteit is None and _vergelijk_afwijkingsregel(initiatief, artikel, lid, verwacht):
         return
     if gevonden is None:
         waar = f" voor {activiteit!r}" if activiteit else ""
@@ -837,6 +880,209 @@ def _geen_ontbrekend(initiatief: Initiatief) -> None:
                            + ", ".join(f"{f.naam} (nodig voor {', '.join(f.nodig_voor)})" for f in u.ontbrekende_feiten))
 
 
+# -- Gegeven: de onderbouwing voor de afwijkingsregel (hoofdstuk 8; docs/afwijken.md)
+
+
+def _woningen_tabel(datatable: list[list[str]]) -> list[dict[str, Any]]:
+    rijen = [r for r in datatable if any(c.strip() for c in r)]
+    if rijen and [c.strip().lower() for c in rijen[0]][:3] == ["segment", "woonvorm", "aantal"]:
+        rijen = rijen[1:]
+    uit = []
+    for r in rijen:
+        if len(r) < 3:
+            raise StapFout("een tabel met woningen heeft drie kolommen: | segment | woonvorm | aantal |")
+        uit.append({"segment": r[0].strip().strip('"'), "woonvorm": r[1].strip().strip('"'),
+                    "aantal": _geheel(lees_getal(r[2], "aantal woningen"))})
+    return uit
+
+
+def _werkruimte_tabel(datatable: list[list[str]]) -> list[dict[str, Any]]:
+    rijen = [r for r in datatable if any(c.strip() for c in r)]
+    if rijen and [c.strip().lower() for c in rijen[0]][:2] == ["sector", "m2"]:
+        rijen = rijen[1:]
+    uit = []
+    for r in rijen:
+        if len(r) < 2:
+            raise StapFout("een tabel met werkruimte heeft de kolommen | sector | m2 | (en eventueel | leegstaand |)")
+        m2 = re.sub(r"\s*m2$", "", r[1].strip())
+        rij: dict[str, Any] = {"sector": r[0].strip().strip('"'), "m2": _geheel(lees_getal(m2, "m2 werkruimte"))}
+        if len(r) > 2 and r[2].strip():
+            if r[2].strip().lower() not in ("ja", "nee"):
+                raise StapFout(f"leegstaand is ja of nee, niet {r[2].strip()!r}")
+            rij["leegstaand"] = r[2].strip().lower() == "ja"
+        uit.append(rij)
+    return uit
+
+
+@_stap("given", r"de woningen (?P<wat>erbij|eraf):", "de woningen erbij:", "de woningen eraf:")
+def _woningen(initiatief: Initiatief, wat: str, datatable: list[list[str]]) -> None:
+    initiatief.onderbouwing_bij()[f"woningen_{wat}"] = _woningen_tabel(datatable)
+
+
+@_stap("given", r"de werkruimte (?P<wat>erbij|eraf):", "de werkruimte erbij:", "de werkruimte eraf:")
+def _werkruimte(initiatief: Initiatief, wat: str, datatable: list[list[str]]) -> None:
+    initiatief.onderbouwing_bij()[f"werkruimte_{wat}"] = _werkruimte_tabel(datatable)
+
+
+@_stap("given", r"er (?P<wat>komt|verdwijnt) (?P<m2>\S+) m2 groen(?: bij)?", "er komt 600 m2 groen bij",
+       "er verdwijnt 200 m2 groen")
+def _groen(initiatief: Initiatief, wat: str, m2: str) -> None:
+    sleutel = "groen_erbij_m2" if wat == "komt" else "groen_eraf_m2"
+    initiatief.onderbouwing_bij()[sleutel] = _geheel(lees_getal(m2, "m2 groen"))
+
+
+@_stap("given", r"er verandert niets aan het groen", "er verandert niets aan het groen")
+def _geen_groen(initiatief: Initiatief) -> None:
+    o = initiatief.onderbouwing_bij()
+    o["groen_erbij_m2"], o["groen_eraf_m2"] = 0, 0
+
+
+@_stap("given", r'de maatregel(?:en)? (?P<namen>".+")', 'de maatregelen "groen dak" en "energieneutraal"',
+       'de maatregel "natuurinclusief bouwen"')
+def _maatregelen(initiatief: Initiatief, namen: str) -> None:
+    o = initiatief.onderbouwing_bij()
+    o["maatregelen"] = list(dict.fromkeys([*o.get("maatregelen", []), *re.findall(r'"([^"]+)"', namen)]))
+
+
+@_stap("given", r'het initiatief draagt bij aan de hoofdlijn "(?P<hoofdlijn>[^"]+)" want "(?P<toelichting>[^"]+)"',
+       'het initiatief draagt bij aan de hoofdlijn "palet van wijken en buurten" want "nieuwe woonvormen in een huurwijk"')
+def _hoofdlijn(initiatief: Initiatief, hoofdlijn: str, toelichting: str) -> None:
+    o = initiatief.onderbouwing_bij()
+    o["hoofdlijnen"] = [*o.get("hoofdlijnen", []), {"hoofdlijn": hoofdlijn, "toelichting": toelichting}]
+
+
+@_stap("given", r"de onderbouwing in JSON:", "de onderbouwing in JSON:")
+def _onderbouwing_json(initiatief: Initiatief, docstring: str) -> None:
+    try:
+        waarde = json.loads(docstring)
+    except ValueError as e:
+        raise StapFout(f"de onderbouwing is geen geldige JSON: {e}") from None
+    if not isinstance(waarde, dict):
+        raise StapFout("de onderbouwing in JSON is een object (zie docs/afwijken.md)")
+    initiatief.onderbouwing = waarde
+    initiatief.wijzig()
+
+
+@_stap("given", r"geen onderbouwing", "geen onderbouwing")
+def _geen_onderbouwing(initiatief: Initiatief) -> None:
+    initiatief.basis.pop("onderbouwing", None)
+    initiatief.onderbouwing = {}
+    initiatief.wijzig()
+
+
+# -- Dan: het advies over afwijken en het effect per mechanisme
+
+_VERDICTEN = ("afwijken mogelijk", "afwijken niet mogelijk", "onvoldoende onderbouwd")
+_EFFECTEN = {"+": "+", "plus": "+", "positief": "+", "omhoog": "+", "0": "0", "nul": "0", "geen": "0",
+             "neutraal": "0", "−": "−", "-": "−", "min": "−", "negatief": "−", "omlaag": "−", "?": "?",
+             "onbekend": "?"}
+
+
+def _advies(initiatief: Initiatief) -> Any:
+    u = initiatief.uitkomst()
+    initiatief.afwijking_beweerd = True
+    if u.afwijking is None:
+        raise ScenarioFout("er is geen advies over afwijken: het initiatief haalt elke regel die hier geldt "
+                           f"(oordeel '{u.oordeel}')")
+    return u.afwijking
+
+
+@_stap("then", r'is het afwijkingsadvies "(?P<verdict>[^"]+)"', 'is het afwijkingsadvies "afwijken mogelijk"',
+       'is het afwijkingsadvies "onvoldoende onderbouwd"')
+def _verdict(initiatief: Initiatief, verdict: str) -> None:
+    if verdict.lower() not in _VERDICTEN:
+        raise StapFout(f"onbekend advies {verdict!r}; kies uit {', '.join(repr(v) for v in _VERDICTEN)}")
+    af = _advies(initiatief)
+    if af.verdict != verdict.lower():
+        raise ScenarioFout(f"afwijkingsadvies: verwacht '{verdict.lower()}', gevonden '{af.verdict}' ({af.samenvatting})")
+
+
+@_stap("then", r"is er geen afwijkingsadvies", "is er geen afwijkingsadvies")
+def _geen_advies(initiatief: Initiatief) -> None:
+    u = initiatief.uitkomst()
+    initiatief.afwijking_beweerd = True
+    if u.afwijking is not None:
+        raise ScenarioFout(f"verwacht geen advies over afwijken, gevonden '{u.afwijking.verdict}' ({u.afwijking.samenvatting})")
+
+
+@_stap("then", r'noemt het afwijkingsadvies "(?P<tekst>[^"]+)"', 'noemt het afwijkingsadvies "milieunorm"')
+def _advies_noemt(initiatief: Initiatief, tekst: str) -> None:
+    af = _advies(initiatief)
+    teksten = [af.samenvatting, *af.mits, *af.omdat, *af.ontbreekt]
+    if not any(tekst.lower() in t.lower() for t in teksten):
+        raise ScenarioFout(f"afwijkingsadvies: verwacht de tekst {tekst!r}, gevonden: {af.samenvatting}")
+
+
+@_stap("then", rf"mag van {ARTIKEL} (?P<niet>niet )?worden afgeweken", "mag van artikel 2.2 lid 1 worden afgeweken",
+       "mag van artikel 4.3 lid 1 niet worden afgeweken")
+def _afwijkbaar(initiatief: Initiatief, artikel: str, lid: str | None, rang: str | None, niet: str | None) -> None:
+    lid = _lid(lid, rang)
+    citaat = _artikel_citaat(artikel, lid)
+    af = _advies(initiatief)
+    regels = [r for r in af.regels if r.citaat == citaat or (lid is None and r.citaat.startswith(citaat + " lid "))]
+    initiatief.beweerde_artikelen.add(artikel)
+    if not regels:
+        raise ScenarioFout(f"{citaat}: het initiatief haalt dit artikel (of het geldt hier niet), dus er hoeft niet van te "
+                           f"worden afgeweken; het advies gaat over: {', '.join(r.citaat for r in af.regels)}")
+    for r in regels:
+        if r.afwijkbaar == bool(niet):
+            verwacht = "niet afwijkbaar" if niet else "afwijkbaar"
+            gevonden = "afwijkbaar" if r.afwijkbaar else "niet afwijkbaar"
+            raise ScenarioFout(f"{r.citaat}: verwacht '{verwacht}', gevonden '{gevonden}' ({r.reden})")
+
+
+def _mechanisme(nr: str | None, naam: str | None) -> int:
+    from regels.deviation.indicators import MECHANISMEN
+
+    if nr is not None:
+        if int(nr) not in MECHANISMEN:
+            raise StapFout(f"er zijn vijf mechanismen (1 tot en met 5), niet {nr}")
+        return int(nr)
+    for k, v in MECHANISMEN.items():
+        if v.lower() == (naam or "").lower():
+            return k
+    raise StapFout(f"onbekend mechanisme {naam!r}; kies uit "
+                   + ", ".join(f"{k}. {v!r}" for k, v in MECHANISMEN.items()))
+
+
+@_stap("then", r'is het effect op (?:mechanisme (?P<nr>\d+)|"(?P<naam>[^"]+)")(?P<buren> in de aangrenzende wijken)? '
+       r'"(?P<effect>[^"]+)"', 'is het effect op "sociaaleconomische kracht" "+"', 'is het effect op mechanisme 3 "0"',
+       'is het effect op "verschillen tussen wijken en buurten" in de aangrenzende wijken "−"')
+def _effect(initiatief: Initiatief, nr: str | None, naam: str | None, buren: str | None, effect: str) -> None:
+    nummer = _mechanisme(nr, naam)
+    verwacht = _EFFECTEN.get(effect.strip().lower())
+    if verwacht is None:
+        raise StapFout(f"onbekend effect {effect!r}; schrijf +, 0, − of ? (of positief, geen, negatief, onbekend)")
+    af = _advies(initiatief)
+    lijst = af.mechanismen_buurwijken if buren else af.mechanismen
+    m = next((x for x in lijst if x.nummer == nummer), None)
+    waar = "de aangrenzende wijken" if buren else (af.wijk or "de wijk")
+    if m is None:
+        raise ScenarioFout(f"mechanisme {nummer}: de toets geeft hiervoor geen effect in {waar}")
+    if m.effect != verwacht:
+        raise ScenarioFout(f"mechanisme {nummer} ({m.naam}) in {m.gebied}: verwacht '{verwacht}', gevonden '{m.effect}' "
+                           f"({m.toelichting})")
+
+
+@_stap("then", r'is de hoofdlijn "(?P<hoofdlijn>[^"]+)" (?P<niet>niet )?gediend',
+       'is de hoofdlijn "Zoetermeer is mijn thuis" gediend', 'is de hoofdlijn "Zoetermeer regiostad" niet gediend')
+def _hoofdlijn_gediend(initiatief: Initiatief, hoofdlijn: str, niet: str | None) -> None:
+    af = _advies(initiatief)
+    h = next((x for x in af.hoofdlijnen if x.hoofdlijn.lower() == hoofdlijn.lower()), None)
+    gediend = h is not None and h.gediend
+    if gediend == bool(niet):
+        gevonden = h.toelichting if h is not None else "de toets noemt deze hoofdlijn niet"
+        raise ScenarioFout(f"hoofdlijn {hoofdlijn!r}: verwacht '{'niet gediend' if niet else 'gediend'}', "
+                           f"gevonden '{'gediend' if gediend else 'niet gediend'}' ({gevonden})")
+
+
+@_stap("then", r'ligt het initiatief in de wijk "(?P<wijk>[^"]+)"', 'ligt het initiatief in de wijk "Meerzicht"')
+def _wijk(initiatief: Initiatief, wijk: str) -> None:
+    af = _advies(initiatief)
+    if (af.wijk or "") != wijk:
+        raise ScenarioFout(f"wijk: verwacht {wijk!r}, gevonden {af.wijk or 'geen wijk met cijfers'!r}")
+
+
 # -- Dan: fouten, waarschuwingen, conflicten
 
 
@@ -933,6 +1179,13 @@ def gedekte_artikelen(ini: Initiatief) -> tuple[set[str], set[str]]:
             if nummer in ini.beweerde_artikelen or (a.activiteit in ini.beweerde_activiteiten and r.status in BESLIST):
                 artikelen.add(nummer)
                 leden.add(r.citaat)
+    af = ini._uitkomst.afwijking
+    if af is not None:  # the afwijkingsregels: asserted on, or deciding an asserted verdict
+        for t in af.voorwaarden:
+            m = re.search(r"\((artikel (\S+)(?: lid \S+)?)\)$", t.tekst)
+            if m and (m.group(2) in ini.beweerde_artikelen or (ini.afwijking_beweerd and t.status in BESLIST)):
+                artikelen.add(m.group(2))
+                leden.add(m.group(1))
     return artikelen, leden
 
 
