@@ -283,9 +283,21 @@ def _import() -> click.Command:
     return import_
 
 
+def _scenarios() -> click.Command:
+    from regels.scenarios_cli import scenarios
+    return scenarios
+
+
+def _serve() -> click.Command:
+    from regels.web.cli import serve
+    return serve
+
+
 _voeg_toe("dso", _dso)
 _voeg_toe("export", _export)
 _voeg_toe("import", _import)
+_voeg_toe("scenarios", _scenarios)
+_voeg_toe("serve", _serve)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
