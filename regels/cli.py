@@ -262,10 +262,20 @@ def schemas(map_: Path, controleer: bool) -> None:
 
 
 def _voeg_toe(naam: str, laad: Callable[[], click.Command]) -> None:
+    """Add a sub-command; if its module cannot be imported, add a stand-in that says why (never hide it)."""
     try:
         main.add_command(laad(), naam)
-    except ImportError:  # an optional part that is not there
-        pass
+    except ImportError as e:
+        reden = str(e)
+
+        @click.command(naam, context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+                       help=f"(niet beschikbaar: {reden})")
+        def ontbreekt() -> None:
+            click.echo(f"fout: 'regels {naam}' is niet beschikbaar: {reden}. Installeer regels opnieuw met "
+                       "'pip install -e .' zodat alle afhankelijkheden er zijn.", err=True)
+            sys.exit(INVOERFOUT)
+
+        main.add_command(ontbreekt, naam)
 
 
 def _dso() -> click.Command:
