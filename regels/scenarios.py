@@ -1083,7 +1083,7 @@ def _wijk(initiatief: Initiatief, wijk: str) -> None:
         raise ScenarioFout(f"wijk: verwacht {wijk!r}, gevonden {af.wijk or 'geen wijk met cijfers'!r}")
 
 
-# -- Dan: fouten, waarschuwingen, conflicten
+# -- Dan: fouten en waarschuwingen
 
 
 @_stap("then", r'geeft de toets de fout "(?P<tekst>[^"]+)"', 'geeft de toets de fout "buiten het regelingsgebied"')
@@ -1101,24 +1101,6 @@ def _waarschuwing(initiatief: Initiatief, tekst: str) -> None:
     u = initiatief.uitkomst()
     if not any(tekst.lower() in w.lower() for w in u.waarschuwingen):
         raise ScenarioFout(f"verwacht de waarschuwing {tekst!r}, gevonden: {'; '.join(u.waarschuwingen) or 'geen'}")
-
-
-@_stap("then", r"is er (?P<geen>geen )?conflict(?: tussen (?P<regels>.+))?", "is er geen conflict",
-       "is er een conflict tussen artikel 5.3 lid 1 en artikel 99.1")
-def _conflict(initiatief: Initiatief, geen: str | None, regels: str | None) -> None:
-    u = initiatief.uitkomst()
-    conflicten = [c for a in u.activiteiten for c in a.conflicten]
-    if geen:
-        if conflicten:
-            raise ScenarioFout("verwacht geen conflict, gevonden: " + "; ".join(c.toelichting for c in conflicten))
-        return
-    if not conflicten:
-        raise ScenarioFout("verwacht een conflict tussen regels, maar de toets vond er geen")
-    if regels:
-        verwacht = set(re.split(r"\s+en\s+|,\s*", regels.replace("een conflict", "").strip()))
-        if not any(verwacht <= set(c.regels) for c in conflicten):
-            raise ScenarioFout(f"verwacht een conflict tussen {regels}, gevonden: "
-                               + "; ".join(" en ".join(c.regels) for c in conflicten))
 
 
 # --------------------------------------------------------------------------------------------

@@ -244,3 +244,50 @@ def test_regels_scenarios_zelftest_onleesbaar_bestand_en_foute_invoer(tmp_path: 
     r = _cli("--plan", str(tmp_path / "leeg"), "features")
     assert r.exit_code == 3
     assert "bevat geen .regels-bestanden" in r.output
+
+
+# --------------------------------------------------------------------------------------------
+# De stappentaal en docs/stappen.md lopen gelijk
+
+
+def test_zelftest_elke_zin_staat_met_voorbeeld_in_docs_stappen() -> None:
+    from regels.scenarios import _PATRONEN, STAPPEN_DOC, VOORBEELDEN
+
+    doc = (ROOT / STAPPEN_DOC).read_text(encoding="utf-8")
+    soort = {"Gegeven": "given", "Als": "when", "Dan": "then"}
+    ontbreekt = [f"{k} {v}" for k, v in VOORBEELDEN if f"`{k} {v}`" not in doc]
+    assert not ontbreekt, f"deze voorbeeldzinnen staan niet in {STAPPEN_DOC}: {ontbreekt}"
+    for k, v in VOORBEELDEN:  # every example is a sentence the steps understand, under its own keyword
+        passend = [t for t, p in _PATRONEN if p.fullmatch(v)]
+        assert passend == [soort[k]], f"'{k} {v}' past bij {passend or 'geen enkele stap'}"
+    assert len(_PATRONEN) == len({p.pattern for _, p in _PATRONEN})
+
+
+def test_zelftest_elke_stap_in_features_past_bij_precies_een_zin() -> None:
+    import re
+
+    from regels.scenarios import _PATRONEN
+
+    soort = {"Gegeven": "given", "Stel": "given", "Als": "when", "Wanneer": "when", "Dan": "then"}
+    fouten = []
+    for pad in sorted(FEATURES.rglob("*.feature")):
+        regels = pad.read_text(encoding="utf-8").splitlines()
+        assert regels[0].strip() == "# language: nl", f"{pad}: regel 1 moet '# language: nl' zijn"
+        vorige = None
+        in_docstring = False
+        for nr, regel in enumerate(regels, 1):
+            if regel.strip().startswith(('"""', "```")):
+                in_docstring = not in_docstring
+                continue
+            m = None if in_docstring else re.match(r"\s*(Gegeven|Stel|Als|Wanneer|Dan|En|Maar)\s+(.*)$", regel)
+            if not m:
+                continue
+            woord = soort.get(m.group(1), vorige)
+            vorige = woord
+            tekst = m.group(2)
+            if "<" in tekst:  # an outline step: checked when the scenario runs, with the row filled in
+                continue
+            passend = [t for t, p in _PATRONEN if p.fullmatch(tekst)]
+            if passend != [woord]:
+                fouten.append(f"{pad.relative_to(ROOT)}:{nr}: '{tekst}' past bij {passend or 'geen zin'} (verwacht {woord})")
+    assert not fouten, "\n".join(fouten)
