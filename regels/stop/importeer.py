@@ -150,6 +150,25 @@ def _t(el: etree._Element | None) -> str:
     return t.strip() if "  " not in t and "\n" not in t and "\t" not in t else " ".join(t.split())
 
 
+def _lokaal(tag: object) -> str:
+    """The local name of an element's tag (what ``etree.QName(el).localname`` gives, without the object)."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _eerste(el: etree._Element | None, tag: str) -> etree._Element | None:
+    """The first child with this tag (Clark notation): ``el.find(tag)`` without the ElementPath machinery."""
+    if el is not None:
+        for k in el:
+            if k.tag == tag:
+                return k
+    return None
+
+
+def _wids(el: etree._Element) -> list[str]:
+    """Every wId in ``el`` and its descendant elements, in document order."""
+    return [w for e in el.iter(etree.Element) if (w := e.get("wId")) is not None]
+
+
 def _find(el: etree._Element, ns: str, *pad: str) -> etree._Element | None:
     cur: etree._Element | None = el
     for p in pad:
@@ -459,7 +478,15 @@ def is_expressienaam(naam: str) -> bool:
     return bool(woorden) and all(_NAAM_WOORD.match(w) for w in woorden)
 
 
-_WIDS = etree.XPath("descendant-or-self::*[@wId]/@wId")
+_LID = f"{{{TEKST}}}Lid"
+_INHOUD = f"{{{TEKST}}}Inhoud"
+_LIDNUMMER = f"{{{TEKST}}}LidNummer"
+_KOP = f"{{{TEKST}}}Kop"
+_NUMMER = f"{{{TEKST}}}Nummer"
+_OPSCHRIFT = f"{{{TEKST}}}Opschrift"
+_TERM = f"{{{TEKST}}}Term"
+_DEFINITIE = f"{{{TEKST}}}Definitie"
+_LINUMMER = f"{{{TEKST}}}LiNummer"
 
 
 @dataclass
@@ -517,7 +544,7 @@ class _Bouwer:
         for kind in lichaam:
             if not isinstance(kind.tag, str):
                 continue
-            soort = etree.QName(kind).localname
+            soort = _lokaal(kind.tag)
             if soort == "Hoofdstuk":
                 self._hoofdstuk(kind)
             elif soort in ("Artikel", "Afdeling", "Paragraaf", "Titel", "Deel", "Boek"):
@@ -534,8 +561,8 @@ class _Bouwer:
                                          "titel": "Artikelen buiten een hoofdstuk", "inhoud": los})
             self.r("benaderd", "lichaam", f"{len(los)} artikel(en) staan niet in een hoofdstuk; ze staan in hoofdstuk 0")
         for kind in rc:
-            if isinstance(kind.tag, str) and etree.QName(kind).localname not in ("RegelingOpschrift", "Lichaam"):
-                soort = etree.QName(kind).localname
+            soort = _lokaal(kind.tag)
+            if soort and soort not in ("RegelingOpschrift", "Lichaam"):
                 kop = _kop(kind)
                 if soort == "Bijlage" and "informatieobject" in kop[1].lower():
                     continue  # the list of GIOs (regels export writes one); the GIOs themselves are read
@@ -551,7 +578,7 @@ class _Bouwer:
         self.hoofdstukken.append(h)
         huidige_afd: dict | None = None
         for kind in _kinderen_structuur(el):
-            soort = etree.QName(kind).localname
+            soort = _lokaal(kind.tag)
             if soort == "Artikel":
                 a = self._artikel(kind)
                 if huidige_afd is not None:
@@ -581,16 +608,29 @@ class _Bouwer:
         wid_a = el.get("wId") or ""
         a: dict = {"nummer": nummer, "titel": titel or f"Artikel {nummer}", "alineas": [], "leden": [],
                    "annotaties": [], "wid": wid_a, "bron": el.sourceline, "commentaar": []}
-        leden = el.findall(f"{{{TEKST}}}Lid")
-        inhoud = el.find(f"{{{TEKST}}}Inhoud")
+        leden: list[etree._Element] = []
+        inhoud: etree._Element | None = None
+        for k in el:  # one pass instead of findall(Lid) and find(Inhoud)
+            tag = k.tag
+            if tag == _LID:
+                leden.append(k)
+            elif tag == _INHOUD and inhoud is None:
+                inhoud = k
         if inhoud is not None:
             a["alineas"] = _alineas(inhoud, self, f"artikel {nummer}")
         if leden:
             if a["alineas"]:
                 self.r("benaderd", f"artikel {nummer}", "tekst vóór de leden is als alinea bij lid 1 gezet")
             for i, lel in enumerate(leden, 1):
-                lnummer = _t(lel.find(f"{{{TEKST}}}LidNummer")).rstrip(".").strip() or str(i)
-                teksten = _alineas(lel.find(f"{{{TEKST}}}Inhoud"), self, f"artikel {nummer} lid {lnummer}")
+                lidnummer = linhoud = None
+                for k in lel:
+                    tag = k.tag
+                    if tag == _LIDNUMMER and lidnummer is None:
+                        lidnummer = k
+                    elif tag == _INHOUD and linhoud is None:
+                        linhoud = k
+                lnummer = _t(lidnummer).rstrip(".").strip() or str(i)
+                teksten = _alineas(linhoud, self, f"artikel {nummer} lid {lnummer}")
                 if not teksten:
                     teksten = ["(geen tekst)"]
                     self.r("benaderd", f"artikel {nummer} lid {lnummer}", "lid zonder tekst")
@@ -602,14 +642,14 @@ class _Bouwer:
                 a["leden"].append(lid)
                 h = _Houder(lid["wid"], a, lid, len(self.houders))
                 self.houders[lid["wid"]] = h
-                for w in _WIDS(lel):
-                    self.alle_wids[str(w)] = h
+                for w in _wids(lel):
+                    self.alle_wids[w] = h
             self.alle_wids[wid_a] = self.houders[a["leden"][0]["wid"]]
         else:
             h = _Houder(wid_a, a, None, len(self.houders))
             self.houders[wid_a] = h
-            for w in _WIDS(el):
-                self.alle_wids.setdefault(str(w), h)
+            for w in _wids(el):
+                self.alle_wids.setdefault(w, h)
             if not a["alineas"]:
                 a["alineas"] = [a["titel"]]
                 self.r("benaderd", f"artikel {nummer}", "artikel zonder tekst; het opschrift is als tekst gebruikt")
@@ -1016,14 +1056,21 @@ class _Bouwer:
 
 
 def _kop(el: etree._Element) -> tuple[str, str]:
-    kop = el.find(f"{{{TEKST}}}Kop")
+    kop = _eerste(el, _KOP)
     if kop is None:
         return "", ""
-    return _t(kop.find(f"{{{TEKST}}}Nummer")).rstrip("."), _t(kop.find(f"{{{TEKST}}}Opschrift"))
+    nummer = opschrift = None
+    for k in kop:
+        tag = k.tag
+        if tag == _NUMMER and nummer is None:
+            nummer = k
+        elif tag == _OPSCHRIFT and opschrift is None:
+            opschrift = k
+    return _t(nummer).rstrip("."), _t(opschrift)
 
 
 def _kinderen_structuur(el: etree._Element) -> list[etree._Element]:
-    return [k for k in el if isinstance(k.tag, str) and etree.QName(k).localname != "Kop"]
+    return [k for k in el if isinstance(k.tag, str) and _lokaal(k.tag) != "Kop"]
 
 
 def _alineas(inhoud: etree._Element | None, b: _Bouwer, waar: str) -> list[str]:
@@ -1034,19 +1081,19 @@ def _alineas(inhoud: etree._Element | None, b: _Bouwer, waar: str) -> list[str]:
     for kind in inhoud:
         if not isinstance(kind.tag, str):
             continue
-        soort = etree.QName(kind).localname
+        soort = _lokaal(kind.tag)
         if soort == "Al":
             t = _t(kind)
             if t:
                 uit.append(t)
         elif soort in ("Lijst", "Begrippenlijst"):
             for li in kind.iter(f"{{{TEKST}}}Li", f"{{{TEKST}}}Begrip", f"{{{TEKST}}}Lijstaanhef", f"{{{TEKST}}}Lijstsluiting"):
-                ln = etree.QName(li).localname
+                ln = _lokaal(li.tag)
                 if ln == "Begrip":
-                    t = f"{_t(li.find(f'{{{TEKST}}}Term'))}: {_t(li.find(f'{{{TEKST}}}Definitie'))}"
+                    t = f"{_t(_eerste(li, _TERM))}: {_t(_eerste(li, _DEFINITIE))}"
                 elif ln == "Li":
-                    nr = _t(li.find(f"{{{TEKST}}}LiNummer"))
-                    eigen = " ".join(_t(al) for al in li if isinstance(al.tag, str) and etree.QName(al).localname == "Al")
+                    nr = _t(_eerste(li, _LINUMMER))
+                    eigen = " ".join(_t(al) for al in li if _lokaal(al.tag) == "Al")
                     t = f"{nr} {eigen}".strip()
                 else:
                     t = _t(li)

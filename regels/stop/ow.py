@@ -40,18 +40,20 @@ REGELSOORTEN = ("RegelVoorIedereen", "Instructieregel", "Omgevingswaarderegel")
 class Bron:
     """Where an OW object is: file and line; the element path is computed only when a message needs it."""
 
-    __slots__ = ("bestand", "regel", "_el", "_pad")
+    __slots__ = ("bestand", "regel", "_el", "_pad", "_cache")
 
-    def __init__(self, bestand: str, regel: int, el: etree._Element | None = None, pad: str | None = None) -> None:
+    def __init__(self, bestand: str, regel: int, el: etree._Element | None = None, pad: str | None = None,
+                 cache: dict | None = None) -> None:
         self.bestand = bestand
         self.regel = regel
         self._el = el
         self._pad = pad
+        self._cache = cache  # an element_pad cache shared by the Bronnen of one read: n paths in linear time
 
     @property
     def pad(self) -> str:
         if self._pad is None:
-            self._pad = element_pad(self._el) if self._el is not None else ""
+            self._pad = element_pad(self._el, self._cache) if self._el is not None else ""
         return self._pad
 
     def __repr__(self) -> str:
@@ -183,37 +185,103 @@ def _tekst(el: etree._Element | None) -> str:
     return t.strip() if "  " not in t and "\n" not in t and "\t" not in t else " ".join(t.split())
 
 
-
-def _kind(el: etree._Element, ns: str, naam: str) -> etree._Element | None:
-    return el.find(f"{{{ns}}}{naam}")
-
-
 def _lokaal(tag: object) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-def _kindtekst(el: etree._Element, ns: str, naam: str) -> str:
-    return _tekst(_kind(el, ns, naam))
+Kinderen = dict[str, list[etree._Element]]  # tag (Clark notation) → the child elements with that tag, in order
+
+
+def _kinderen(el: etree._Element) -> Kinderen:
+    """The child elements of ``el`` by tag, in one pass (instead of one ``find`` per child asked for)."""
+    uit: Kinderen = {}
+    for k in el:
+        tag = k.tag
+        if isinstance(tag, str):  # comments and processing instructions have a function as tag
+            lijst = uit.get(tag)
+            if lijst is None:
+                uit[tag] = [k]
+            else:
+                lijst.append(k)
+    return uit
+
+
+def _kind(kinderen: Kinderen, tag: str) -> etree._Element | None:
+    """The first child with this tag (what ``el.find(tag)`` gives)."""
+    lijst = kinderen.get(tag)
+    return lijst[0] if lijst else None
+
+
+def _kindtekst(kinderen: Kinderen, tag: str) -> str:
+    lijst = kinderen.get(tag)
+    return _tekst(lijst[0]) if lijst else ""
 
 
 def _refs(el: etree._Element | None) -> list[str]:
+    """The xlink:href of every child element that has one (the ...Ref elements of a reference)."""
     if el is None:
         return []
-    return [(r.get(HREF) or "").strip() for r in el if isinstance(r.tag, str) and r.get(HREF) is not None]
+    uit: list[str] = []
+    for r in el:
+        if isinstance(r.tag, str):
+            href = r.get(HREF)
+            if href is not None:
+                uit.append(href.strip())
+    return uit
+
+
+def _kindrefs(kinderen: Kinderen, tag: str) -> list[str]:
+    lijst = kinderen.get(tag)
+    return _refs(lijst[0]) if lijst else []
+
+
+def _q(ns: str, naam: str) -> str:
+    return f"{{{ns}}}{naam}"
+
+
+# the tags read from every juridische regel (about 20 000 lookups in a large delivery: made once)
+_R_ARTIKELOFLID = _q(R, "artikelOfLid")
+_R_ACTIVITEITAANDUIDING = _q(R, "activiteitaanduiding")
+_R_ALA = _q(R, "ActiviteitLocatieaanduiding")
+_R_IDENTIFICATIE = _q(R, "identificatie")
+_R_KWALIFICATIE = _q(R, "activiteitregelkwalificatie")
+_R_LOCATIEAANDUIDING = _q(R, "locatieaanduiding")
+_R_GEBIEDSAANWIJZING = _q(R, "gebiedsaanwijzing")
+_R_KAARTAANDUIDING = _q(R, "kaartaanduiding")
+_R_THEMA = _q(R, "thema")
+_R_IDEALISATIE = _q(R, "idealisatie")
+_R_NORMAANDUIDING = _q(R, "omgevingsnormaanduiding")
+_R_WAARDEAANDUIDING = _q(R, "omgevingswaardeaanduiding")
+
+# the children of a juridische regel this reader knows; anything else is kept in JuridischeRegelOw.overig
+_REGEL_BEKEND = frozenset({
+    "identificatie", "idealisatie", "artikelOfLid", "thema", "locatieaanduiding", "gebiedsaanwijzing", "kaartaanduiding",
+    "activiteitaanduiding", "omgevingsnormaanduiding", "omgevingswaardeaanduiding", "status", "procedurestatus",
+})
 
 
 class _Lezer:
+    """Reads every OW object in one pass over its children (a dict by tag), not with a ``find`` per attribute."""
+
     def __init__(self) -> None:
         self.model = OwModel()
+        self.paden: dict = {}  # element_pad cache shared by every Bron of this read (see Bron.pad)
+        self.lokale_namen: dict[str, str] = {}  # tag → local name, for the tags met in this read
+
+    def lokaal(self, tag: str) -> str:
+        naam = self.lokale_namen.get(tag)
+        if naam is None:
+            naam = self.lokale_namen[tag] = tag.rpartition("}")[2]
+        return naam
 
     def bron(self, el: etree._Element, bestand: str) -> Bron:
-        return Bron(bestand, el.sourceline or 0, el)
+        return Bron(bestand, el.sourceline or 0, el, cache=self.paden)
 
     def meld(self, bron: Bron, bericht: str, ernst: str = "fout") -> None:
         self.model.meldingen.append(Melding(bericht, Positie(bron.bestand, bron.regel, 1), pad=bron.pad, ernst=ernst))
 
-    def verplicht(self, el: etree._Element, ns: str, naam: str, bron: Bron, wat: str) -> str:
-        waarde = _kindtekst(el, ns, naam)
+    def verplicht(self, kinderen: Kinderen, ns: str, naam: str, bron: Bron, wat: str) -> str:
+        waarde = _kindtekst(kinderen, _q(ns, naam))
         if not waarde:
             prefix = {R: "r", ROL: "rol", L: "l", GA: "ga", RG: "rg", P: "p"}.get(ns, "")
             self.meld(bron, f"{wat} mist het verplichte element {prefix}:{naam}")
@@ -231,18 +299,46 @@ class _Lezer:
                 continue
             self.object(kinderen[0], bestand)
 
-    def object(self, el: etree._Element, bestand: str) -> None:
-        ns, _, soort = el.tag.partition("}")
-        ns = ns[1:]
-        bron = self.bron(el, bestand)
-        ident = ""
-        status = ""
+    def ident_status(self, el: etree._Element, kinderen: Kinderen) -> tuple[str, str, bool]:
+        """The first non-empty identificatie and the last status among the children (in any namespace), and
+        whether there is a child that a juridische regel does not have (see JuridischeRegelOw.overig)."""
+        namen = self.lokale_namen
+        id_tag = status_tag = None
+        meer = onbekend = False
+        for t in kinderen:
+            naam = namen.get(t) or self.lokaal(t)
+            if naam == "identificatie":
+                meer = meer or id_tag is not None
+                id_tag = t
+            elif naam == "status":
+                meer = meer or status_tag is not None
+                status_tag = t
+            elif naam not in _REGEL_BEKEND:
+                onbekend = True
+        if not meer:
+            ident = ""
+            if id_tag is not None:
+                for x in kinderen[id_tag]:
+                    ident = _tekst(x)
+                    if ident:
+                        break
+            return ident, (_tekst(kinderen[status_tag][-1]).lower() if status_tag is not None else ""), onbekend
+        # the same local name in several namespaces: document order decides
+        ident = status = ""
         for k in el:
             lokaal = _lokaal(k.tag)
             if lokaal == "identificatie" and not ident:
                 ident = _tekst(k)
             elif lokaal == "status":
                 status = _tekst(k).lower()
+        return ident, status, onbekend
+
+    def object(self, el: etree._Element, bestand: str) -> None:
+        ns, _, soort = el.tag.partition("}")
+        ns = ns[1:]
+        bron = self.bron(el, bestand)
+        k = _kinderen(el)
+        ident, status, onbekend = self.ident_status(el, k)
         if not ident:
             if soort in ("SymbolisatieItem", "Kaartlaag"):  # no identificatie of its own in IMOW 2.0
                 self.model.overige.setdefault(soort, []).append(("", bron))
@@ -263,46 +359,55 @@ class _Lezer:
                 self.meld(bron, "Regeltekst zonder attribuut wId")
             self.model.regelteksten[ident] = Regeltekst(ident, wid, bron)
         elif ns == R and soort in REGELSOORTEN:
-            self.regel(el, soort, ident, bron)
+            self.regel(el, k, soort, ident, bron, onbekend)
         elif ns == ROL and soort == "Activiteit":
-            naam = self.verplicht(el, ROL, "naam", bron, "Activiteit")
-            boven = _refs(_kind(el, ROL, "bovenliggendeActiviteit"))
+            naam = self.verplicht(k, ROL, "naam", bron, "Activiteit")
+            boven = _kindrefs(k, _q(ROL, "bovenliggendeActiviteit"))
             self.model.activiteiten[ident] = ActiviteitOw(
-                ident, naam, _kindtekst(el, ROL, "groep"), boven[0] if boven else None,
-                _refs(_kind(el, ROL, "gerelateerdeActiviteit")), bron)
+                ident, naam, _kindtekst(k, _q(ROL, "groep")), boven[0] if boven else None,
+                _kindrefs(k, _q(ROL, "gerelateerdeActiviteit")), bron)
         elif ns == ROL and soort in ("Omgevingsnorm", "Omgevingswaarde"):
-            self.norm(el, soort, ident, bron)
+            self.norm(el, k, soort, ident, bron)
         elif ns == L and soort in LOCATIESOORTEN:
-            geo = _refs(_kind(el, L, "geometrie"))
-            leden = _refs(_kind(el, L, "groepselement"))
+            geo = _kindrefs(k, _q(L, "geometrie"))
+            leden = _kindrefs(k, _q(L, "groepselement"))
             ambt = None
             if soort == "Ambtsgebied":
                 bgv = el.find(f".//{{{L}}}bestuurlijkeGrenzenID")
                 ambt = _tekst(bgv) or None
             if soort in ("Gebied", "Lijn", "Punt") and not geo:
                 self.meld(bron, f"{soort} {ident} heeft geen l:geometrie/l:GeometrieRef")
-            self.model.locaties[ident] = LocatieOw(ident, soort, _kindtekst(el, L, "noemer") or None,
+            self.model.locaties[ident] = LocatieOw(ident, soort, _kindtekst(k, _q(L, "noemer")) or None,
                                                    geo[0] if geo else None, leden, ambt, bron)
         elif ns == GA and soort == "Gebiedsaanwijzing":
             self.model.gebiedsaanwijzingen[ident] = GebiedsaanwijzingOw(
-                ident, self.verplicht(el, GA, "type", bron, "Gebiedsaanwijzing"),
-                self.verplicht(el, GA, "naam", bron, "Gebiedsaanwijzing"), _kindtekst(el, GA, "groep"),
-                _refs(_kind(el, GA, "locatieaanduiding")), bron)
+                ident, self.verplicht(k, GA, "type", bron, "Gebiedsaanwijzing"),
+                self.verplicht(k, GA, "naam", bron, "Gebiedsaanwijzing"), _kindtekst(k, _q(GA, "groep")),
+                _kindrefs(k, _q(GA, "locatieaanduiding")), bron)
         elif ns == RG and soort == "Regelingsgebied":
-            self.model.regelingsgebieden.append(VerwijzendObject(ident, soort, _refs(_kind(el, RG, "locatieaanduiding")), bron))
+            self.model.regelingsgebieden.append(VerwijzendObject(ident, soort, _kindrefs(k, _q(RG, "locatieaanduiding")), bron))
         elif ns == P and soort == "Pons":
-            self.model.pons.append(VerwijzendObject(ident, soort, _refs(_kind(el, P, "locatieaanduiding")), bron))
+            self.model.pons.append(VerwijzendObject(ident, soort, _kindrefs(k, _q(P, "locatieaanduiding")), bron))
         else:
             self.model.overige.setdefault(soort, []).append((ident, bron))
 
-    def regel(self, el: etree._Element, soort: str, ident: str, bron: Bron) -> None:
-        rt = _refs(_kind(el, R, "artikelOfLid"))
+    def regel(self, el: etree._Element, k: Kinderen, soort: str, ident: str, bron: Bron, onbekend: bool) -> None:
+        rt = _kindrefs(k, _R_ARTIKELOFLID)
         if not rt:
             self.meld(bron, f"{soort} {ident} verwijst niet naar een Regeltekst (r:artikelOfLid)")
         activiteiten: list[ActiviteitAanduiding] = []
-        for aa in el.findall(f"{{{R}}}activiteitaanduiding"):
-            act = [(r.get(HREF) or "").strip() for r in aa if isinstance(r.tag, str) and r.get(HREF) is not None]
-            ala = _kind(aa, R, "ActiviteitLocatieaanduiding")
+        for aa in k.get(_R_ACTIVITEITAANDUIDING, ()):
+            act: list[str] = []
+            ala = None
+            for x in aa:
+                tag = x.tag
+                if not isinstance(tag, str):
+                    continue
+                href = x.get(HREF)
+                if href is not None:
+                    act.append(href.strip())
+                if ala is None and tag == _R_ALA:
+                    ala = x
             if not act:
                 self.meld(bron, f"{soort} {ident}: activiteitaanduiding zonder rol:ActiviteitRef")
                 continue
@@ -310,32 +415,33 @@ class _Lezer:
                 self.meld(bron, f"{soort} {ident}: activiteitaanduiding zonder r:ActiviteitLocatieaanduiding")
                 activiteiten.append(ActiviteitAanduiding(act[0], "", "", []))
                 continue
+            ak = _kinderen(ala)
             activiteiten.append(ActiviteitAanduiding(
-                act[0], _kindtekst(ala, R, "identificatie"), _kindtekst(ala, R, "activiteitregelkwalificatie"),
-                _refs(_kind(ala, R, "locatieaanduiding"))))
-        normen = _refs(_kind(el, R, "omgevingsnormaanduiding")) + _refs(_kind(el, R, "omgevingswaardeaanduiding"))
-        bekend = {"identificatie", "idealisatie", "artikelOfLid", "thema", "locatieaanduiding", "gebiedsaanwijzing",
-                  "kaartaanduiding", "activiteitaanduiding", "omgevingsnormaanduiding", "omgevingswaardeaanduiding",
-                  "status", "procedurestatus"}
-        overig = [_lokaal(k.tag) for k in el if isinstance(k.tag, str) and _lokaal(k.tag) not in bekend]
+                act[0], _kindtekst(ak, _R_IDENTIFICATIE), _kindtekst(ak, _R_KWALIFICATIE), _kindrefs(ak, _R_LOCATIEAANDUIDING)))
+        normen = _kindrefs(k, _R_NORMAANDUIDING) + _kindrefs(k, _R_WAARDEAANDUIDING)
+        overig: list[str] = []
+        if onbekend:
+            overig = [_lokaal(x.tag) for x in el if isinstance(x.tag, str) and _lokaal(x.tag) not in _REGEL_BEKEND]
+        themas = k.get(_R_THEMA)
         self.model.regels[ident] = JuridischeRegelOw(
-            ident, soort, _kindtekst(el, R, "idealisatie"), rt[0] if rt else "",
-            _refs(_kind(el, R, "locatieaanduiding")), _refs(_kind(el, R, "gebiedsaanwijzing")),
-            _refs(_kind(el, R, "kaartaanduiding")), [_tekst(t) for t in el.findall(f"{{{R}}}thema")],
-            activiteiten, normen, bron, overig)
+            ident, soort, _kindtekst(k, _R_IDEALISATIE), rt[0] if rt else "",
+            _kindrefs(k, _R_LOCATIEAANDUIDING), _kindrefs(k, _R_GEBIEDSAANWIJZING), _kindrefs(k, _R_KAARTAANDUIDING),
+            [_tekst(t) for t in themas] if themas else [], activiteiten, normen, bron, overig)
 
-    def norm(self, el: etree._Element, soort: str, ident: str, bron: Bron) -> None:
+    def norm(self, el: etree._Element, k: Kinderen, soort: str, ident: str, bron: Bron) -> None:
         waarden: list[NormwaardeOw] = []
         for nw in el.iter(f"{{{ROL}}}Normwaarde"):
+            nk = _kinderen(nw)
+
             def opt(naam: str) -> str | None:
-                k = _kind(nw, ROL, naam)
-                return _tekst(k) if k is not None else None
-            waarden.append(NormwaardeOw(_kindtekst(nw, ROL, "identificatie"), opt("kwantitatieveWaarde"),
+                x = _kind(nk, _q(ROL, naam))
+                return _tekst(x) if x is not None else None
+            waarden.append(NormwaardeOw(_kindtekst(nk, _q(ROL, "identificatie")), opt("kwantitatieveWaarde"),
                                         opt("kwalitatieveWaarde"), opt("waardeInRegeltekst"),
-                                        _refs(_kind(nw, ROL, "locatieaanduiding"))))
+                                        _kindrefs(nk, _q(ROL, "locatieaanduiding"))))
         self.model.normen[ident] = NormOw(
-            ident, soort, self.verplicht(el, ROL, "naam", bron, soort), _kindtekst(el, ROL, "type"),
-            _kindtekst(el, ROL, "eenheid") or None, _kindtekst(el, ROL, "groep"), waarden, bron)
+            ident, soort, self.verplicht(k, ROL, "naam", bron, soort), _kindtekst(k, _q(ROL, "type")),
+            _kindtekst(k, _q(ROL, "eenheid")) or None, _kindtekst(k, _q(ROL, "groep")), waarden, bron)
 
 
 def lees_ow(documenten: Iterable[tuple[str, etree._ElementTree]]) -> OwModel:

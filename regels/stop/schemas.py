@@ -231,22 +231,77 @@ def _leesbaar(tekst: str) -> str:
     return re.sub(r"\{([^}]*)\}([\w.\-]+)", lambda m: _qnaam(m.group(1), m.group(2)), tekst)
 
 
-def element_pad(el: etree._Element) -> str:
-    """``/lvbba:AanleveringBesluit/lvbba:BesluitVersie/data:BesluitMetadata[2]`` for an element."""
+def element_pad(el: etree._Element, cache: dict | None = None) -> str:
+    """``/lvbba:AanleveringBesluit/lvbba:BesluitVersie/data:BesluitMetadata[2]`` for an element.
+
+    The children of each ancestor are numbered in one pass, so one path costs time linear in the
+    siblings along it. A caller asking for many paths in one document passes the same ``cache``
+    (a dict it keeps; it holds the elements): each parent's children are then numbered once, and n
+    paths cost O(n + siblings), not O(n × siblings).
+    """
+    if cache is None:
+        return _element_pad_los(el)
+    if not isinstance(el.tag, str):  # a comment or processing instruction: the path of its element
+        ouder = el.getparent()
+        return element_pad(ouder, cache) if ouder is not None else "/"
+    ouders: list[etree._Element] = []  # the ancestors whose children are not numbered yet, from el upwards
+    huidig = el
+    while huidig not in cache:
+        ouder = huidig.getparent()
+        if ouder is None:  # the root element
+            cache[huidig] = "/" + _stap(huidig.tag)
+            break
+        ouders.append(ouder)
+        huidig = ouder
+    for ouder in reversed(ouders):
+        _nummer_kinderen(ouder, cache)
+    return cache[el]
+
+
+def _element_pad_los(el: etree._Element) -> str:
+    """One path without a cache: per ancestor only its own position among the siblings with its tag."""
     delen: list[str] = []
     huidig: etree._Element | None = el
     while huidig is not None:
-        if isinstance(huidig.tag, str):
-            q = etree.QName(huidig)
-            stap = _qnaam(q.namespace, q.localname)
-            ouder = huidig.getparent()
+        tag = huidig.tag
+        ouder = huidig.getparent()
+        if isinstance(tag, str):
+            stap = _stap(tag)
             if ouder is not None:
-                gelijk = [k for k in ouder if k.tag == huidig.tag]
-                if len(gelijk) > 1:
-                    stap += f"[{gelijk.index(huidig) + 1}]"
+                voor = sum(1 for _ in huidig.itersiblings(tag, preceding=True))
+                if voor or next(huidig.itersiblings(tag), None) is not None:
+                    stap += f"[{voor + 1}]"
             delen.append(stap)
-        huidig = huidig.getparent()
+        huidig = ouder
     return "/" + "/".join(reversed(delen))
+
+
+def _stap(tag: str) -> str:
+    if tag[:1] == "{":
+        ns, _, lokaal = tag[1:].partition("}")
+        return _qnaam(ns, lokaal)
+    return tag
+
+
+def _nummer_kinderen(ouder: etree._Element, cache: dict) -> None:
+    """Put the path of every child element of ``ouder`` (whose path is in ``cache``) in ``cache``."""
+    basis = cache[ouder]
+    kinderen = [(k, k.tag) for k in ouder]
+    kinderen = [(k, t) for k, t in kinderen if isinstance(t, str)]
+    aantal: dict[str, int] = {}
+    for _, t in kinderen:
+        aantal[t] = aantal.get(t, 0) + 1
+    stappen: dict[str, str] = {}
+    gezien: dict[str, int] = {}
+    for k, t in kinderen:
+        stap = stappen.get(t)
+        if stap is None:
+            stap = stappen[t] = _stap(t)
+        if aantal[t] > 1:
+            n = gezien[t] = gezien.get(t, 0) + 1
+            cache[k] = f"{basis}/{stap}[{n}]"
+        else:
+            cache[k] = f"{basis}/{stap}"
 
 
 def _naam_van(doc: etree._ElementTree, naam: str | None) -> str:
