@@ -2,7 +2,7 @@
 
 from regels.geo.crs import RD, WGS84, crs_code, locatie_uit_geojson, naar_rd
 from regels.geo.index import GebiedenIndex, gat, overlappen
-from regels.geo.load import lees_geojson, lees_gml
+from regels.geo.load import geometrie_uit_gml, lees_geojson, lees_gml
 
 __all__ = [
     "RD",
@@ -10,6 +10,7 @@ __all__ = [
     "GebiedenIndex",
     "crs_code",
     "gat",
+    "geometrie_uit_gml",
     "lees_geojson",
     "lees_gml",
     "locatie_uit_geojson",

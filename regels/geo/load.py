@@ -175,7 +175,16 @@ def _vlakken(el: etree._Element, dim: int, waar: str) -> list[Polygon]:
     )
 
 
-def _gml_geometrie(el: etree._Element, waar: str) -> BaseGeometry:
+def geometrie_uit_gml(el: etree._Element, waar: str, *, controleer: bool = True) -> BaseGeometry | None:
+    """The surface of one parsed GML 3.2 geometry element, as a Polygon or MultiPolygon in RD (EPSG:28992).
+
+    ``el`` is a ``gml:Polygon``, ``gml:Surface`` (with ``gml:PolygonPatch``es) or ``gml:MultiSurface``
+    (members may be any of these); ``srsName``, when present, must be RD. Returns None when the element
+    holds no surface at all (an empty ``gml:MultiSurface``). Raises GeoFout, starting with ``waar``, for
+    another CRS, another kind of geometry (points, lines), or malformed coordinates or rings; and, with
+    ``controleer`` (the default), for an invalid geometry or one far outside the Netherlands. A caller that
+    repairs invalid geometry itself passes ``controleer=False``.
+    """
     srs = el.get("srsName")
     if srs is not None:
         try:
@@ -186,9 +195,16 @@ def _gml_geometrie(el: etree._Element, waar: str) -> BaseGeometry:
             raise GeoFout(f"{waar}: srsName {srs!r} wordt niet ondersteund; een GIO is in EPSG:28992")
     vlakken = _vlakken(el, 2, waar)
     if not vlakken:
-        raise GeoFout(f"{waar}: {_label(el)} bevat geen vlakken")
+        return None
     geom = vlakken[0] if len(vlakken) == 1 else MultiPolygon(vlakken)
-    return _controleer(geom, waar)
+    return _controleer(geom, waar) if controleer else geom
+
+
+def _gml_geometrie(el: etree._Element, waar: str) -> BaseGeometry:
+    geom = geometrie_uit_gml(el, waar)
+    if geom is None:
+        raise GeoFout(f"{waar}: {_label(el)} bevat geen vlakken")
+    return geom
 
 
 def _gio_sleutel(geo_el: etree._Element) -> tuple[str | None, str]:

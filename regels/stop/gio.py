@@ -18,8 +18,8 @@ from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from regels.errors import GeoFout, LocatieFout
+from regels.geo import geometrie_uit_gml
 from regels.geo.crs import RD, buiten_nederland, crs_code
-from regels.geo.load import _elementen, _vlakken  # the GML 3.2 surface reader of regels.geo
 
 GML = "http://www.opengis.net/gml/3.2"
 BASISGEO = "http://www.geostandaarden.nl/basisgeometrie/1.0"
@@ -65,7 +65,8 @@ def lees_gio(doc: etree._ElementTree, bestand: str, bevindingen: list[tuple[str,
         naam = _tekst(locatie.find(f"{{{GEO}}}naam")) if locatie is not None else ""
         kwant = _tekst(locatie.find(f"{{{GEO}}}kwantitatieveNormwaarde")) if locatie is not None else ""
         kwal = _tekst(locatie.find(f"{{{GEO}}}kwalitatieveNormwaarde")) if locatie is not None else ""
-        kinderen = _elementen(g.find(f"{{{BASISGEO}}}geometrie"))
+        houder = g.find(f"{{{BASISGEO}}}geometrie")
+        kinderen = [k for k in houder if isinstance(k.tag, str)] if houder is not None else []
         if len(kinderen) != 1:
             bevindingen.append(("overgeslagen", waar, "basisgeo:geometrie moet precies één GML-geometrie bevatten"))
             continue
@@ -88,7 +89,7 @@ def _vlak(el: etree._Element, waar: str, bevindingen: list[tuple[str, str, str]]
         bevindingen.append(("overgeslagen", waar, f"gml:{soort}: het plan kent alleen vlakken (gebieden); "
                                                   "punten en lijnen zijn niet ingelezen"))
         return None
-    srs = el.get("srsName")
+    srs = el.get("srsName")  # geometrie_uit_gml checks this too; here the finding names no place (waar is its own field)
     if srs is not None:
         try:
             code = crs_code(srs)
@@ -96,10 +97,9 @@ def _vlak(el: etree._Element, waar: str, bevindingen: list[tuple[str, str, str]]
             code = None
         if code != RD:
             raise GeoFout(f"srsName {srs!r} wordt niet ondersteund; een GIO is in EPSG:28992")
-    vlakken = _vlakken(el, 2, waar)
-    if not vlakken:
+    geom = geometrie_uit_gml(el, waar, controleer=False)  # validity is repaired below, not refused
+    if geom is None:
         raise GeoFout(f"gml:{soort} bevat geen vlakken")
-    geom: BaseGeometry = vlakken[0] if len(vlakken) == 1 else MultiPolygon(vlakken)
     if not geom.is_valid:
         reden = shapely.is_valid_reason(geom)
         hersteld = shapely.make_valid(geom)
