@@ -20,6 +20,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -52,13 +53,15 @@ def vrije_poort() -> int:
 
 def start_server() -> tuple[subprocess.Popen[bytes], str]:
     poort = vrije_poort()
+    log = tempfile.NamedTemporaryFile(prefix="web_bench-", suffix=".log", delete=False)
     proc = subprocess.Popen([sys.executable, "-m", "regels.web", "--port", str(poort), "--log-level", "warning"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    proc.logbestand = log.name  # type: ignore[attr-defined]
     url = f"http://127.0.0.1:{poort}"
     t0 = time.monotonic()
     while time.monotonic() - t0 < 60:
         if proc.poll() is not None:
-            raise SystemExit(f"de server stopte: {proc.stderr.read().decode() if proc.stderr else ''}")
+            raise SystemExit(f"de server stopte: {Path(log.name).read_text(errors='replace')}")
         try:
             if httpx.get(url + "/api/v1/plan", timeout=1).status_code == 200:
                 return proc, url
@@ -95,7 +98,7 @@ async def ronde(client: httpx.AsyncClient, url: str, voorstellen: list[tuple[dic
     await asyncio.gather(*(een(i) for i in range(n)))
 
 
-async def meet(url: str, gelijktijdig: int, rondes: int) -> int:
+async def meet(url: str, gelijktijdig: int, rondes: int, eigen: bool) -> int:
     import regels
     plan = regels.load_plan()
     voorstellen = []
@@ -114,7 +117,8 @@ async def meet(url: str, gelijktijdig: int, rondes: int) -> int:
             await ronde(client, url, voorstellen, gelijktijdig, latenties, fouten)
         duur = time.perf_counter() - t0
     n = len(latenties)
-    print(f"server:        {url} (uvicorn, 1 worker, loopback)")
+    print(f"server:        {url} (uvicorn, {'regels serve, 1 proces' if eigen else 'extern'}, loopback; {os.cpu_count()} kernen, "
+          "client op dezelfde machine)")
     print(f"verzoeken:     {n} toetsen in {rondes} rondes van {gelijktijdig} tegelijk ({len(VOORBEELDEN)} voorbeelden)")
     print(f"doorvoer:      {n / duur:,.0f} toetsen/s over {duur:.2f} s".replace(",", "."))
     if latenties:
@@ -142,8 +146,10 @@ def main() -> None:
     if not url:
         proc, url = start_server()
     try:
-        code = asyncio.run(meet(url.rstrip("/"), args.gelijktijdig, args.rondes))
+        code = asyncio.run(meet(url.rstrip("/"), args.gelijktijdig, args.rondes, not args.url))
     finally:
+        if proc is not None and proc.poll() is not None:
+            print(f"de server is gestopt met code {proc.returncode}; log: {proc.logbestand}")  # type: ignore[attr-defined]
         if proc is not None:
             proc.terminate()
             try:

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from regels.aanvullen import met_adres
 from regels.evaluate import evaluate
@@ -56,66 +57,75 @@ def _geocodeer(request: Request, locatie: Locatie) -> tuple[Locatie, str | None]
     return v.locatie, v.locatie.adres
 
 
+async def _geocodeer_async(request: Request, locatie: Locatie) -> tuple[Locatie, str | None]:
+    if locatie.coordinates is not None:
+        return locatie, locatie.adres
+    return await run_in_threadpool(_geocodeer, request, locatie)  # network I/O: off the event loop
+
+
 @router.post("/toets", response_model=Uitkomst, responses={**FOUTEN, **DIENST},
              summary="Toets een initiatief aan het plan")
-def toets(request: Request, voorstel: Voorstel,
-          peildatum: Annotated[dt.date | None, Query(description="overschrijft de peildatum van het voorstel")] = None) -> Response:
+async def toets(request: Request, voorstel: Voorstel,
+                peildatum: Annotated[dt.date | None, Query(description="overschrijft de peildatum van het voorstel")] = None
+                ) -> Response:
     """Het initiatief (hetzelfde JSON als `regels check` leest) → de uitkomst met bon.
 
     Een locatie met alleen een adres wordt eerst opgezocht in de PDOK Locatieserver.
     """
     plan = _plan(request)
-    if voorstel.locatie.coordinates is None:
-        locatie, _ = _geocodeer(request, voorstel.locatie)
+    if voorstel.locatie.coordinates is None:  # network I/O: off the event loop
+        locatie, _ = await _geocodeer_async(request, voorstel.locatie)
         voorstel = voorstel.model_copy(update={"locatie": locatie})
     datum = peildatum or voorstel.peildatum or dt.date.today()
+    # the check itself is pure and takes milliseconds: run it on the event loop, which under many concurrent
+    # checks is faster than handing each to a thread that then waits for the GIL
     return _json(evaluate(plan, voorstel, datum))
 
 
-def _overzicht(request: Request, verzoek: m.LocatieVerzoek) -> Response:
+async def _overzicht(request: Request, verzoek: m.LocatieVerzoek) -> Response:
     plan = _plan(request)
-    locatie, adres = _geocodeer(request, verzoek.locatie)
+    locatie, adres = await _geocodeer_async(request, verzoek.locatie)
     geom = kern.geometrie_van(locatie)
     return _json(kern.wat_geldt(plan, geom, verzoek.peildatum or dt.date.today(), verzoek.activiteit, adres))
 
 
 @router.post("/locatie", response_model=m.LocatieOverzicht, responses={**FOUTEN, **DIENST},
              summary="Wat geldt op een locatie (punt, vlak of adres)")
-def locatie_post(request: Request, verzoek: m.LocatieVerzoek) -> Response:
+async def locatie_post(request: Request, verzoek: m.LocatieVerzoek) -> Response:
     """De gebieden, per activiteit de regels die er op de peildatum gelden, en de normwaarden daar."""
-    return _overzicht(request, verzoek)
+    return await _overzicht(request, verzoek)
 
 
 @router.get("/locatie", response_model=m.LocatieOverzicht, responses=FOUTEN, summary="Wat geldt op een punt")
-def locatie_get(request: Request,
+async def locatie_get(request: Request,
                 x: Annotated[float, Query(description="RD x, of lengtegraad bij crs=EPSG:4326")],
                 y: Annotated[float, Query(description="RD y, of breedtegraad bij crs=EPSG:4326")],
                 crs: Annotated[str, Query(description="EPSG:28992 (RD) of EPSG:4326 (WGS84)")] = "EPSG:28992",
                 peildatum: dt.date | None = None, activiteit: str | None = None) -> Response:
     """Als `POST /locatie`, voor een punt in de query."""
-    return _overzicht(request, m.LocatieVerzoek(locatie=Locatie(type="Point", coordinates=[x, y], crs=crs),
+    return await _overzicht(request, m.LocatieVerzoek(locatie=Locatie(type="Point", coordinates=[x, y], crs=crs),
                                                 peildatum=peildatum, activiteit=activiteit))
 
 
 @router.post("/vragen", response_model=m.VragenAntwoord, responses={**FOUTEN, **DIENST},
              summary="De feiten die een toets nodig heeft")
-def vragen(request: Request, verzoek: m.VragenVerzoek) -> Response:
+async def vragen(request: Request, verzoek: m.VragenVerzoek) -> Response:
     """De begrippen die de regels op deze locatie voor deze activiteiten gebruiken (in `als` en `eis`), met soort,
     eenheid, keuzes en definitie. Met `feiten` krijgen vragen die daardoor niet meer nodig zijn `relevant: false`."""
     plan = _plan(request)
-    locatie, _ = _geocodeer(request, verzoek.locatie)
+    locatie, _ = await _geocodeer_async(request, verzoek.locatie)
     datum = verzoek.peildatum or dt.date.today()
     lijst = kern.vragen(plan, locatie, datum, verzoek.activiteiten, dict(verzoek.feiten))
     return _json(m.VragenAntwoord(peildatum=datum, activiteiten=verzoek.activiteiten, vragen=lijst))
 
 
 @router.get("/plan", response_model=m.PlanInfo, summary="Het plan: titel, versies, hash")
-def plan_info(request: Request) -> Response:
+async def plan_info(request: Request) -> Response:
     return _json(kern.plan_info(_plan(request)))
 
 
 @router.get("/activiteiten", response_model=list[m.ActiviteitInfo], summary="De activiteiten van het plan")
-def activiteiten(request: Request) -> list[m.ActiviteitInfo]:
+async def activiteiten(request: Request) -> list[m.ActiviteitInfo]:
     plan = _plan(request)
     tel: dict[str, int] = {}
     for r in plan.regels:
@@ -124,17 +134,17 @@ def activiteiten(request: Request) -> list[m.ActiviteitInfo]:
 
 
 @router.get("/begrippen", response_model=list[m.BegripInfo], summary="De begrippen (feiten van een voorstel)")
-def begrippen(request: Request) -> list[m.BegripInfo]:
+async def begrippen(request: Request) -> list[m.BegripInfo]:
     return [kern.begrip_info(n, b, p) for n, (b, p) in _plan(request).begrippen.items()]
 
 
 @router.get("/artikelen", response_model=list[m.ArtikelKort], summary="De artikelen van het plan")
-def artikelen(request: Request) -> list[m.ArtikelKort]:
+async def artikelen(request: Request) -> list[m.ArtikelKort]:
     return [m.ArtikelKort(nummer=a.nummer, titel=a.titel) for a in _plan(request).artikelen.values()]
 
 
 @router.get("/artikelen/{nummer}", response_model=m.ArtikelInfo, responses=NIET_GEVONDEN, summary="Eén artikel met leden en regels")
-def artikel(request: Request, nummer: str) -> m.ArtikelInfo:
+async def artikel(request: Request, nummer: str) -> m.ArtikelInfo:
     plan = _plan(request)
     if nummer not in plan.artikelen:
         raise WebFout(404, detail=f"het plan heeft geen artikel {nummer}")
@@ -142,12 +152,12 @@ def artikel(request: Request, nummer: str) -> m.ArtikelInfo:
 
 
 @router.get("/normen", response_model=list[m.NormInfo], summary="De omgevingsnormen en hun waarden per gebied")
-def normen(request: Request) -> list[m.NormInfo]:
+async def normen(request: Request) -> list[m.NormInfo]:
     return [kern.norm_info(n, norm, p) for n, (norm, p) in _plan(request).normen.items()]
 
 
 @router.get("/normen/{naam}", response_model=m.NormInfo, responses=NIET_GEVONDEN, summary="Eén norm")
-def norm(request: Request, naam: str) -> m.NormInfo:
+async def norm(request: Request, naam: str) -> m.NormInfo:
     plan = _plan(request)
     if naam not in plan.normen:
         raise WebFout(404, detail=f"het plan heeft geen norm {naam!r}")

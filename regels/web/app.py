@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 from collections.abc import Callable
@@ -265,7 +264,3 @@ def json_bijlage(data: Any, naam: str) -> Response:
     tekst = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2)
     return Response(tekst, media_type="application/json",
                     headers={"content-disposition": f'attachment; filename="{naam}"'})
-
-
-def vandaag() -> dt.date:
-    return dt.date.today()

@@ -36,4 +36,7 @@ def serve(plan_map: Path | None, host: str, port: int, max_body: int, log_level:
         click.echo(str(e) if hasattr(e, "fouten") else f"fout: {e}", err=True)
         sys.exit(3)
     click.echo(f"Vergunningcheck: http://{'[' + host + ']' if ':' in host else host}:{port}/  (stoppen: Ctrl+C)")
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, proxy_headers=False)
+    # one process: the engine is quick (ms per check), and uvicorn's multi-process supervisor restarts a worker
+    # that is too busy to answer its health check, dropping its connections (seen under 200 concurrent checks)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, proxy_headers=False,
+                timeout_keep_alive=30)
