@@ -366,12 +366,12 @@ class Initiatief:
             raise StapFout("geen activiteit: schrijf bijvoorbeeld 'Gegeven de activiteit \"bouwen van een dakopbouw\"'")
         v["activiteiten"] = activiteiten
         feiten = dict(v.get("feiten", {}))
-        for naam, tekst in self.feiten.items():
+        for geschreven, tekst in self.feiten.items():
             try:
-                naam = begripnaam(plan, naam)
+                naam = begripnaam(plan, geschreven)
                 waarde = feit_naar_json(plan, naam, tekst)
             except StapFout as e:
-                regel = self.feitregels.get(naam)
+                regel = self.feitregels.get(geschreven)
                 raise StapFout(f"{e} (het feit op regel {regel})" if regel else str(e)) from None
             if waarde is None:
                 feiten.pop(naam, None)
