@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from regels.model.regeling import SOORTEN_GEBIEDSAANWIJZING
 from regels.units import zoek_eenheid
 
 VERSIE = "4.3.0"
@@ -714,14 +715,8 @@ KWALIFICATIE_LABEL: dict[str, str] = {
 }
 KWALIFICATIE_VAN_LABEL = {v: k for k, v in KWALIFICATIE_LABEL.items()}
 
-# soort gebiedsaanwijzing (rule language) → label in TypeGebiedsaanwijzing; None: not in v4.3.0
-GEBIEDSAANWIJZING_LABEL: dict[str, str | None] = {
-    "functie": "functie", "beperkingengebied": "beperkingengebied", "bodem": "bodem", "defensie": "defensie",
-    "energievoorziening": "energievoorziening", "erfgoed": "erfgoed", "externe veiligheid": "externe veiligheid",
-    "geluid": "geluid", "landschap": "landschap", "leiding": "leiding", "luchtvaart": None, "milieuzone": None,
-    "natuur": "natuur", "recreatie": "recreatie", "ruimtelijk gebruik": "ruimtelijk gebruik",
-    "water en watersysteem": "water en watersysteem",
-}
+# soort gebiedsaanwijzing (rule language) → label in TypeGebiedsaanwijzing: the language uses the list's labels
+GEBIEDSAANWIJZING_LABEL: dict[str, str | None] = {s: s for s in SOORTEN_GEBIEDSAANWIJZING}
 GEBIEDSAANWIJZING_VAN_LABEL = {v: k for k, v in GEBIEDSAANWIJZING_LABEL.items() if v}
 
 # TypeGebiedsaanwijzing label → the value list of its 'groep'
