@@ -82,7 +82,8 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any, server: Server) -> Iterator[Any]:
     context = browser.new_context(base_url=server.url, locale="nl-NL", viewport={"width": 1280, "height": 900},
-                                  accept_downloads=True)
+                                  accept_downloads=True,
+                                  bypass_csp=True)  # the tests prove escaping, not only the CSP
     pg = context.new_page()
     pg.set_default_timeout(15_000)
     fouten: list[str] = []

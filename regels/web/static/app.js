@@ -59,15 +59,20 @@
         if (veld) { if (berichten.length) { veld.setAttribute("aria-invalid", "true"); } else { veld.removeAttribute("aria-invalid"); } }
       });
     }
+    function klaar(nummer) { if (nummer === volgnummer) { delete form.dataset.bezig; } }
     function vraag() {
       var nummer = ++volgnummer;
       var body = new URLSearchParams(new FormData(form));
       fetch("/vragen/relevant", { method: "POST", body: body, headers: { "Content-Type": "application/x-www-form-urlencoded" } })
         .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (data) { if (data && nummer === volgnummer) { toon(data); form.dataset.bijgewerkt = String(nummer); } })
-        .catch(function () { /* the server checks everything again on submit */ });
+        .then(function (data) { if (data && nummer === volgnummer) { toon(data); form.dataset.bijgewerkt = String(nummer); } klaar(nummer); })
+        .catch(function () { klaar(nummer); /* the server checks everything again on submit */ });
     }
-    form.addEventListener("change", function () { clearTimeout(timer); timer = setTimeout(vraag, 150); });
+    form.addEventListener("change", function () {
+      form.dataset.bezig = "1";  /* until the answer to the latest change is shown */
+      clearTimeout(timer); timer = setTimeout(vraag, 150);
+    });
+    form.dataset.bezig = "1";
     vraag();
   }
 
