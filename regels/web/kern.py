@@ -13,13 +13,12 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from regels import __version__
 from regels.errors import LocatieFout, Melding, VoorstelFout
 from regels.evaluate import evaluate, kies_peildatum
-from regels.geo import locatie_uit_geojson, naar_rd
+from regels.geo import locatie_uit_geojson
 from regels.language.format import format_expressie, format_getal
 from regels.model.expressie import namen_in
 from regels.model.regeling import Artikel, Begrip, JuridischeRegel, Lid, Omgevingsnorm
@@ -299,6 +298,3 @@ def adres_zoeker(timeout: float = 8.0) -> Callable[[str], Any]:
             return ls.find_address(tekst)
     return zoek
 
-
-def punt_naar_rd(x: float, y: float, crs: str) -> BaseGeometry:
-    return naar_rd(Point(x, y), crs)

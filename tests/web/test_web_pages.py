@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 from html.parser import HTMLParser
 from typing import Any
 
@@ -247,3 +248,23 @@ def test_regeltekst_wordt_ge_escaped(kwaad: httpx.Client) -> None:
         assert "<i>x</i>" not in html
     assert "&lt;script&gt;window.__xss=8&lt;/script&gt;" in r.text  # the lid text, as text
     assert LIDTEKST
+
+
+def test_echte_locatieserver_onbereikbaar(plan: regels.Plan, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default address lookup (the real PDOK client) against a closed port: a clear Dutch message, no wait."""
+    from regels.dso import DienstOnbereikbaar
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dicht = s.getsockname()[1]  # closed again when this block ends
+    monkeypatch.setenv("REGELS_LOCATIESERVER_URL", f"http://127.0.0.1:{dicht}")
+    app = create_app(plan)
+    with pytest.raises(DienstOnbereikbaar):
+        app.state.zoek_adres("2711 EC 1")
+    server = Server(app).start()
+    try:
+        r = httpx.get(server.url + "/", params={"zoek": "2711 EC 1"}, timeout=30)
+        assert r.status_code == 422 and "niet bereikbaar" in r.text
+        r = httpx.get(server.url + "/api/v1/adres", params={"q": "2711 EC 1"}, timeout=30)
+        assert r.status_code == 503 and r.headers["content-type"].startswith("application/problem+json")
+    finally:
+        server.stop()
