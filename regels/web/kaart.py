@@ -27,6 +27,15 @@ class Kaart:
     schaal: float
     hoogte: float
     lagen: str  # SVG groups of the areas, escaped
+    legenda: tuple[tuple[str, str], ...] = ()  # (area name, fill colour) of the filled areas
+
+    def legenda_html(self) -> str:
+        """A legend of the filled areas (swatches as tiny SVGs: no inline style, so the CSP holds)."""
+        regels = "".join(f'<li><svg class="staal" viewBox="0 0 14 14" aria-hidden="true"><rect width="14" height="14" '
+                         f'fill="{kleur}"/></svg> {escape(naam)}</li>' for naam, kleur in self.legenda)
+        return f'<ul class="legenda" aria-label="Legenda van de kaart">{regels}<li><svg class="staal" viewBox="0 0 14 14" ' \
+               f'aria-hidden="true"><rect width="14" height="14" fill="none" stroke="#333" stroke-dasharray="3 2"/></svg> ' \
+               f'wijken en buurten (gestippeld)</li></ul>' if regels else ""
 
     def naar_svg(self, x: float, y: float) -> tuple[float, float]:
         return (x - self.minx) * self.schaal, (self.maxy - y) * self.schaal
@@ -78,6 +87,7 @@ def maak_kaart(plan: Plan) -> Kaart:
             lagen.setdefault(bestand_van.get(naam, "gebieden"), []).append(naam)
     regelingsnaam = plan.kop.eigenschap("regelingsgebied") or ""
     groepen = []
+    legenda: list[tuple[str, str]] = []
     kleur = 0
     for bestand, namen in sorted(lagen.items(), key=lambda kv: -max(plan.locaties[n].area for n in kv[1])):
         laagnaam = bestand.rsplit("/", 1)[-1].removesuffix(".geojson")
@@ -91,6 +101,7 @@ def maak_kaart(plan: Plan) -> Kaart:
                 stijl = 'class="gebied omtrek"'
             else:
                 stijl = f'class="gebied" fill="{_KLEUREN[kleur % len(_KLEUREN)]}"'
+                legenda.append((naam, _KLEUREN[kleur % len(_KLEUREN)]))
                 kleur += 1
             stukken.append(f'<path {stijl} data-naam="{escape(naam)}" d="{kaart._pad(geom)}"><title>{escape(naam)}</title></path>')
             if omtrek and naam != regelingsnaam:
@@ -98,4 +109,5 @@ def maak_kaart(plan: Plan) -> Kaart:
                 sx, sy = kaart.naar_svg(p.x, p.y)
                 stukken.append(f'<text class="label" x="{sx:.1f}" y="{sy:.1f}">{escape(naam)}</text>')
         groepen.append(f'<g class="laag laag-{escape(laagnaam)}" data-laag="{escape(laagnaam)}">{"".join(stukken)}</g>')
-    return Kaart(minx=kaart.minx, maxy=kaart.maxy, schaal=kaart.schaal, hoogte=kaart.hoogte, lagen="".join(groepen))
+    return Kaart(minx=kaart.minx, maxy=kaart.maxy, schaal=kaart.schaal, hoogte=kaart.hoogte, lagen="".join(groepen),
+                 legenda=tuple(legenda))

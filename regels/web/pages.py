@@ -115,7 +115,7 @@ def _start(request: Request, q: Formulier, *, fout: str | None = None, kandidate
     plan = _plan(request)
     gebieden = sorted(n for n, s in plan.locatiesoort.items() if s == "gebied")
     return _render(request, "start.html", status=status, q=q, fout=fout, veldfout=veldfout, kandidaten=kandidaten or [],
-                   gebieden=gebieden, kaart=Markup(request.app.state.kaart.svg(titel="Kaart van de werkingsgebieden van het plan")))
+                   gebieden=gebieden, legenda=Markup(request.app.state.kaart.legenda_html()), kaart=Markup(request.app.state.kaart.svg(titel="Kaart van de werkingsgebieden van het plan")))
 
 
 def _locatie(request: Request, q: Formulier) -> tuple[Locatie, Any, frozenset[str], dt.date, str]:
@@ -165,7 +165,7 @@ async def activiteiten(request: Request) -> Response:
     overzicht = kern.wat_geldt(plan, geom, datum, adres=adres or None)
     return _render(request, "activiteiten.html", overzicht=overzicht, versie=versie,
                    velden=_locatie_velden(locatie, datum, adres), gekozen=set(q.alle("activiteit")),
-                   fout=q.waarde("fout"), kaart=Markup(request.app.state.kaart.svg(geom, titel="Kaart met de gekozen locatie")))
+                   fout=q.waarde("fout"), legenda=Markup(request.app.state.kaart.legenda_html()), kaart=Markup(request.app.state.kaart.svg(geom, titel="Kaart met de gekozen locatie")))
 
 
 # --- step 3: the questions --------------------------------------------------------------------------------
