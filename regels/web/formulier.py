@@ -29,7 +29,9 @@ _LIJST = {"we": "woningen_erbij", "wa": "woningen_eraf", "ke": "werkruimte_erbij
 
 
 def slug(naam: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", naam.lower()).strip("-") or "x"
+    """A name as an HTML id, one to one: a-z and 0-9 stay, a space becomes '-', anything else '_<hex>_'
+    ('bouw hoogte' → 'bouw-hoogte', 'bouw-hoogte' → 'bouw_2d_hoogte'), so two begrippen never share a field."""
+    return "".join(c if ("a" <= c <= "z" or "0" <= c <= "9") else "-" if c == " " else f"_{ord(c):x}_" for c in naam) or "_"
 
 
 def feit_id(naam: str) -> str:

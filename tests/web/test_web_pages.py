@@ -268,3 +268,11 @@ def test_echte_locatieserver_onbereikbaar(plan: regels.Plan, monkeypatch: pytest
         assert r.status_code == 503 and r.headers["content-type"].startswith("application/problem+json")
     finally:
         server.stop()
+
+
+def test_veld_ids_zijn_uniek_per_begrip() -> None:
+    from regels.web.formulier import feit_id
+    namen = ["bouw hoogte", "bouw-hoogte", "Bouw hoogte", "bouw  hoogte", "bouw_hoogte", "bouwhoogte"]
+    ids = [feit_id(n) for n in namen]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"feit-[a-z0-9_-]+", i) for i in ids)
