@@ -1,6 +1,6 @@
 """De Nederlandse scenario's in features/ (pytest-bdd), de dekking van het plan, en 'regels scenarios'.
 
-De stappen staan in ``regels/scenarios.py`` (een pytest-plugin) en in ``docs/stappen.md``.
+De stappen staan in ``regels/scenarios/`` (een pytest-plugin) en in ``docs/stappen.md``.
 ``scenarios(".")`` bindt elk feature-bestand onder ``features/`` (ini: ``bdd_features_base_dir``).
 
 De dekkingstest draait na de scenario's (hij staat onder ``scenarios(".")`` in dit bestand). Hebben
