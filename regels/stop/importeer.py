@@ -285,8 +285,8 @@ class _Lezer:
         if root.tag != f"{{{LVBBA}}}AanleveringBesluit":
             raise XmlFout(f"{naam}: verwacht een lvbba:AanleveringBesluit, gevonden {etree.QName(root).localname}")
         rc = root.find(f".//{{{TEKST}}}RegelingCompact")
-        mutatie = root.find(f".//{{{TEKST}}}RegelingMutatie")
         if rc is None:
+            mutatie = root.find(f".//{{{TEKST}}}RegelingMutatie")  # only looked for when needed: a scan of the whole besluit
             if mutatie is not None:
                 raise XmlFout(f"{naam}: dit is een wijzigingsbesluit (tekst:RegelingMutatie, regel {mutatie.sourceline}); "
                               "importeer de geconsolideerde regeling (een download) in plaats van de mutatie")
@@ -487,9 +487,10 @@ _OPSCHRIFT = f"{{{TEKST}}}Opschrift"
 _TERM = f"{{{TEKST}}}Term"
 _DEFINITIE = f"{{{TEKST}}}Definitie"
 _LINUMMER = f"{{{TEKST}}}LiNummer"
+_AL = f"{{{TEKST}}}Al"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Houder:
     wid: str
     artikel: dict
@@ -683,7 +684,7 @@ class _Bouwer:
                 gezien_a.add(a["nummer"])
                 gezien_l: set[str] = set()
                 for k, lid in enumerate(a["leden"], 1):
-                    if not re.match(r"^\d+[a-z]?$", lid["nummer"]) or lid["nummer"] in gezien_l:
+                    if not _NUMMER_H.match(lid["nummer"]) or lid["nummer"] in gezien_l:
                         oud, lid["nummer"] = lid["nummer"], str(k)
                         self.r("benaderd", f"artikel {a['nummer']} lid {oud!r}", f"hernummerd tot lid {k}")
                     gezien_l.add(lid["nummer"])
@@ -1079,9 +1080,13 @@ def _alineas(inhoud: etree._Element | None, b: _Bouwer, waar: str) -> list[str]:
         return []
     uit: list[str] = []
     for kind in inhoud:
-        if not isinstance(kind.tag, str):
+        tag = kind.tag
+        if tag == _AL:
+            soort = "Al"
+        elif isinstance(tag, str):
+            soort = _lokaal(tag)
+        else:
             continue
-        soort = _lokaal(kind.tag)
         if soort == "Al":
             t = _t(kind)
             if t:
@@ -1092,8 +1097,17 @@ def _alineas(inhoud: etree._Element | None, b: _Bouwer, waar: str) -> list[str]:
                 if ln == "Begrip":
                     t = f"{_t(_eerste(li, _TERM))}: {_t(_eerste(li, _DEFINITIE))}"
                 elif ln == "Li":
-                    nr = _t(_eerste(li, _LINUMMER))
-                    eigen = " ".join(_t(al) for al in li if _lokaal(al.tag) == "Al")
+                    nummer_el = None
+                    alineas: list[str] = []
+                    for al in li:  # one pass: the first LiNummer and every Al, in order
+                        tag = al.tag
+                        if tag == _LINUMMER:
+                            if nummer_el is None:
+                                nummer_el = al
+                        elif tag == _AL or _lokaal(tag) == "Al":
+                            alineas.append(_t(al))
+                    nr = _t(nummer_el)
+                    eigen = " ".join(alineas)
                     t = f"{nr} {eigen}".strip()
                 else:
                     t = _t(li)

@@ -63,14 +63,14 @@ class Bron:
         return f"{self.bestand}:{self.regel}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Regeltekst:
     id: str
     wid: str
     bron: Bron
 
 
-@dataclass
+@dataclass(slots=True)
 class ActiviteitAanduiding:
     activiteit: str
     id: str
@@ -78,7 +78,7 @@ class ActiviteitAanduiding:
     locaties: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class JuridischeRegelOw:
     id: str
     soort: str  # RegelVoorIedereen | Instructieregel | Omgevingswaarderegel
@@ -94,7 +94,7 @@ class JuridischeRegelOw:
     overig: list[str] = field(default_factory=list)  # child elements this reader does not know
 
 
-@dataclass
+@dataclass(slots=True)
 class ActiviteitOw:
     id: str
     naam: str
@@ -104,7 +104,7 @@ class ActiviteitOw:
     bron: Bron
 
 
-@dataclass
+@dataclass(slots=True)
 class NormwaardeOw:
     id: str
     kwantitatief: str | None
@@ -113,7 +113,7 @@ class NormwaardeOw:
     locaties: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class NormOw:
     id: str
     soort: str  # Omgevingsnorm | Omgevingswaarde
@@ -125,7 +125,7 @@ class NormOw:
     bron: Bron
 
 
-@dataclass
+@dataclass(slots=True)
 class LocatieOw:
     id: str
     soort: str  # Gebied | Gebiedengroep | Lijn | … | Ambtsgebied
@@ -136,7 +136,7 @@ class LocatieOw:
     bron: Bron
 
 
-@dataclass
+@dataclass(slots=True)
 class GebiedsaanwijzingOw:
     id: str
     type: str
@@ -146,7 +146,7 @@ class GebiedsaanwijzingOw:
     bron: Bron
 
 
-@dataclass
+@dataclass(slots=True)
 class VerwijzendObject:
     """Regelingsgebied and Pons: an identificatie and locations."""
 
@@ -299,12 +299,14 @@ class _Lezer:
                 continue
             self.object(kinderen[0], bestand)
 
-    def ident_status(self, el: etree._Element, kinderen: Kinderen) -> tuple[str, str, bool]:
+    def ident_status(self, el: etree._Element, kinderen: Kinderen) -> tuple[str, str, dict[str, str]]:
         """The first non-empty identificatie and the last status among the children (in any namespace), and
-        whether there is a child that a juridische regel does not have (see JuridischeRegelOw.overig)."""
+        the tags of the children that a juridische regel does not have, with their local names (see
+        JuridischeRegelOw.overig)."""
         namen = self.lokale_namen
         id_tag = status_tag = None
-        meer = onbekend = False
+        meer = False
+        onbekend: dict[str, str] = {}
         for t in kinderen:
             naam = namen.get(t) or self.lokaal(t)
             if naam == "identificatie":
@@ -314,7 +316,7 @@ class _Lezer:
                 meer = meer or status_tag is not None
                 status_tag = t
             elif naam not in _REGEL_BEKEND:
-                onbekend = True
+                onbekend[t] = naam
         if not meer:
             ident = ""
             if id_tag is not None:
@@ -391,7 +393,8 @@ class _Lezer:
         else:
             self.model.overige.setdefault(soort, []).append((ident, bron))
 
-    def regel(self, el: etree._Element, k: Kinderen, soort: str, ident: str, bron: Bron, onbekend: bool) -> None:
+    def regel(self, el: etree._Element, k: Kinderen, soort: str, ident: str, bron: Bron,
+              onbekend: dict[str, str]) -> None:
         rt = _kindrefs(k, _R_ARTIKELOFLID)
         if not rt:
             self.meld(bron, f"{soort} {ident} verwijst niet naar een Regeltekst (r:artikelOfLid)")
@@ -419,9 +422,12 @@ class _Lezer:
             activiteiten.append(ActiviteitAanduiding(
                 act[0], _kindtekst(ak, _R_IDENTIFICATIE), _kindtekst(ak, _R_KWALIFICATIE), _kindrefs(ak, _R_LOCATIEAANDUIDING)))
         normen = _kindrefs(k, _R_NORMAANDUIDING) + _kindrefs(k, _R_WAARDEAANDUIDING)
-        overig: list[str] = []
-        if onbekend:
-            overig = [_lokaal(x.tag) for x in el if isinstance(x.tag, str) and _lokaal(x.tag) not in _REGEL_BEKEND]
+        overig: list[str] = []  # the local names of the unknown children, in document order
+        if len(onbekend) == 1:
+            ((tag, naam),) = onbekend.items()
+            overig = [naam] * len(k[tag])
+        elif onbekend:
+            overig = [onbekend[x.tag] for x in el if x.tag in onbekend]
         themas = k.get(_R_THEMA)
         self.model.regels[ident] = JuridischeRegelOw(
             ident, soort, _kindtekst(k, _R_IDEALISATIE), rt[0] if rt else "",
