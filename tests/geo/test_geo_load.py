@@ -259,3 +259,22 @@ def test_bad_gml_files(tmp_path: Path) -> None:
         lees_gml(naamloos)
     with pytest.raises(GeoFout, match="kan het bestand niet lezen"):
         lees_gml(tmp_path / "bestaat-niet.gml")
+
+
+def test_geometrie_uit_gml_reads_one_parsed_element() -> None:
+    from lxml import etree
+
+    from regels.geo import geometrie_uit_gml
+
+    gml = 'xmlns:gml="http://www.opengis.net/gml/3.2"'
+    vlak = etree.fromstring(POLYGON.replace("<gml:Polygon ", f"<gml:Polygon {gml} ", 1))
+    assert geometrie_uit_gml(vlak, "hier").area == pytest.approx(10000)
+    assert geometrie_uit_gml(etree.fromstring(f"<gml:MultiSurface {gml}/>"), "hier") is None  # no surface at all
+    vlinder = etree.fromstring(POLYGON.replace("<gml:Polygon ", f"<gml:Polygon {gml} ", 1)
+                               .replace(POS, "93000 452000 93100 452100 93100 452000 93000 452100 93000 452000"))
+    with pytest.raises(GeoFout, match="^hier: ongeldige geometrie"):
+        geometrie_uit_gml(vlinder, "hier")
+    assert not geometrie_uit_gml(vlinder, "hier", controleer=False).is_valid  # the caller repairs it
+    wgs84 = etree.fromstring(POLYGON.replace("<gml:Polygon ", f"<gml:Polygon {gml} ", 1).replace("EPSG::28992", "EPSG::4326"))
+    with pytest.raises(GeoFout, match="^hier: srsName .* wordt niet ondersteund"):
+        geometrie_uit_gml(wgs84, "hier", controleer=False)
