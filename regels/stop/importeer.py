@@ -1100,11 +1100,11 @@ def _alineas(inhoud: etree._Element | None, b: _Bouwer, waar: str) -> list[str]:
                     nummer_el = None
                     alineas: list[str] = []
                     for al in li:  # one pass: the first LiNummer and every Al, in order
-                        tag = al.tag
-                        if tag == _LINUMMER:
+                        al_tag = al.tag
+                        if al_tag == _LINUMMER:
                             if nummer_el is None:
                                 nummer_el = al
-                        elif tag == _AL or _lokaal(tag) == "Al":
+                        elif al_tag == _AL or _lokaal(al_tag) == "Al":
                             alineas.append(_t(al))
                     nr = _t(nummer_el)
                     eigen = " ".join(alineas)
