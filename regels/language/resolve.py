@@ -17,9 +17,9 @@ from shapely.geometry.base import BaseGeometry
 
 from regels.errors import GeoFout, Melding, PlanFouten, Positie
 from regels.geo import GebiedenIndex, gat, lees_geojson, overlappen
-from regels.language.format import format_regeling
+from regels.language.format import format_operand, format_regeling
 from regels.model.basis import Opdracht
-from regels.model.expressie import Deel, En, EenVan, Getal, JaNee, Naam, Niet, Of, Tekst, Vergelijking
+from regels.model.expressie import Deel, En, EenVan, Getal, JaNee, Naam, Niet, Of, Tekst, Vergelijking, namen_in
 from regels.model.regeling import (
     ActiviteitDecl, Afwijkingsregel, Artikel, Begrip, GebiedDecl, GebiedengroepDecl, GebiedsaanwijzingDecl, Hoofdstuk,
     JuridischeRegel, Lid, Omgevingsnorm, PlanKop, Regeling,
@@ -357,7 +357,7 @@ class _Resolver:
                     self.fout(o, f"ja/nee vergelijk je alleen met = of !=, niet met {e.op}")
             elif rechts[0] != links[0]:
                 self.fout(o, f"eenheden passen niet: {e.links.naam!r} is {_typenaam(links)}, "
-                             f"maar '{_rechts_tekst(e.rechts)}' is {_typenaam(rechts)}", zoek=e.op)
+                             f"maar '{format_operand(e.rechts)}' is {_typenaam(rechts)}", zoek=e.op)
 
     def _keuzes(self, begrip: str, waarden: Iterable[str], o: Opdracht, begrippen: dict) -> None:
         keuzes = begrippen[begrip][0].keuzes
@@ -434,7 +434,7 @@ class _Resolver:
     def _dekking(self, regels: list[RegelInPlan], normen: dict, locaties: dict) -> None:
         """Warn where a rule's area has no value for a norm that the rule's eisen use."""
         for r in regels:
-            gebruikt = {n.naam for e in r.regel.eisen + r.regel.voorwaarden for n in _namen(e.expressie) if n.naam in normen}
+            gebruikt = {n.naam for e in r.regel.eisen + r.regel.voorwaarden for n in namen_in(e.expressie) if n.naam in normen}
             if not gebruikt:
                 continue
             for naam in sorted(gebruikt):
@@ -472,11 +472,6 @@ class _Resolver:
 
 
 # --- helpers for the exception check --------------------------------------------------------------
-
-
-def _namen(e: Any) -> list[Naam]:
-    from regels.model.expressie import namen_in
-    return namen_in(e)
 
 
 def _eisen(r: JuridischeRegel) -> list[Any]:
@@ -564,11 +559,6 @@ def _typenaam(t: Type) -> str:
     if t[0] == KEUZE:
         return "een keuze"
     return GROOTHEID_NAAM.get(t[0], t[0])
-
-
-def _rechts_tekst(x: Any) -> str:
-    from regels.language.format import format_operand
-    return format_operand(x)
 
 
 def _hash(regeling: Regeling, locaties: dict[str, BaseGeometry]) -> str:

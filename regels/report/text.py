@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from regels.units import formatteer_getal
+
 from regels.model.uitkomst import (
     ActiviteitUitkomst, Afwijkingsbeoordeling, MechanismeEffect, RegelUitkomst, StapInTrace, Toets, Uitkomst,
 )
@@ -79,7 +81,7 @@ def _mechanisme(m: MechanismeEffect, uitgebreid: bool) -> list[str]:
 
 
 def _getal(x: float | None) -> str:
-    return "–" if x is None else f"{x:g}".replace(".", ",")
+    return "–" if x is None else formatteer_getal(x)
 
 
 def _afwijking(a: Afwijkingsbeoordeling, uitgebreid: bool) -> list[str]:
