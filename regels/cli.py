@@ -55,7 +55,8 @@ class _Groep(click.Group):
             click.echo(e.ctx.get_help() if e.ctx else str(e))
             sys.exit(0)
         except click.UsageError as e:
-            click.echo(f"fout: {e.format_message()}", err=True)
+            bericht = e.format_message().replace("Invalid value for", "ongeldige waarde voor")
+            click.echo(f"fout: {bericht}", err=True)
             if e.ctx is not None:
                 click.echo(f"Zie '{e.ctx.command_path} --help'.", err=True)
             sys.exit(INVOERFOUT)
