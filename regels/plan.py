@@ -8,9 +8,11 @@ checks it first; once built it is not changed. It holds no evaluation logic: it 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from regels.geo import GebiedenIndex
@@ -81,10 +83,24 @@ class Plan:
     normen: dict[str, tuple[Omgevingsnorm, Vindplaats]]
     regels: tuple[RegelInPlan, ...]
     artikelen: dict[str, Artikel]
-    inhoudshash: str  # sha256 of the canonical text and the geometry
     waarschuwingen: tuple = field(default=(), compare=False)  # Melding findings that did not stop loading
     afwijkingsregels: tuple[AfwijkingsregelInPlan, ...] = ()
     wijkcijfers: Wijkcijfers | None = field(default=None, compare=False)  # CBS figures per wijk, for the deviation clause
+
+    @cached_property
+    def inhoudshash(self) -> str:
+        """sha256 of the canonical text (the plan formatted by ``regels fmt``) and the geometry.
+
+        Computed on first use: formatting a large plan costs more than the rest of resolving it,
+        and only a receipt, an export or a comparison needs the hash."""
+        from regels.language.format import format_regeling  # the language package imports this module
+
+        h = hashlib.sha256()
+        for pad, tekst in sorted(format_regeling(self.regeling).items()):
+            h.update(pad.encode() + b"\0" + tekst.encode() + b"\0")
+        for naam in sorted(self.locaties):
+            h.update(naam.encode() + b"\0" + shapely.to_wkb(self.locaties[naam], output_dimension=2) + b"\0")
+        return h.hexdigest()
 
     @property
     def titel(self) -> str:

@@ -7,7 +7,6 @@ from loading (a norm without a value in part of a rule's area) become warnings o
 from __future__ import annotations
 
 import difflib
-import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from shapely.geometry.base import BaseGeometry
 
 from regels.errors import GeoFout, Melding, PlanFouten, Positie
 from regels.geo import GebiedenIndex, gat, lees_geojson, overlappen
-from regels.language.format import format_operand, format_regeling
+from regels.language.format import format_operand
 from regels.model.basis import Opdracht
 from regels.model.expressie import Deel, En, EenVan, Getal, JaNee, Naam, Niet, Of, Tekst, Vergelijking, namen_in
 from regels.model.regeling import (
@@ -116,7 +115,6 @@ class _Resolver:
             normen=normen,
             regels=tuple(regels),
             artikelen=artikelen,
-            inhoudshash=_hash(self.regeling, locaties),
             waarschuwingen=tuple(self.waarschuwingen),
             afwijkingsregels=tuple(afwijkingsregels),
         )
@@ -559,15 +557,6 @@ def _typenaam(t: Type) -> str:
     if t[0] == KEUZE:
         return "een keuze"
     return GROOTHEID_NAAM.get(t[0], t[0])
-
-
-def _hash(regeling: Regeling, locaties: dict[str, BaseGeometry]) -> str:
-    h = hashlib.sha256()
-    for pad, tekst in sorted(format_regeling(regeling).items()):
-        h.update(pad.encode() + b"\0" + tekst.encode() + b"\0")
-    for naam in sorted(locaties):
-        h.update(naam.encode() + b"\0" + shapely.to_wkb(locaties[naam], output_dimension=2) + b"\0")
-    return h.hexdigest()
 
 
 def resolve(regeling: Regeling, basis: Path | None = None, bronteksten: dict[str, list[str]] | None = None,

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,12 +53,17 @@ from regels.model.regeling import (
 from regels.model.expressie import Getal
 from regels.plan import Plan
 from regels.stop import waardelijsten as wl
+from regels.stop.elementen import eerste as _eerste
+from regels.stop.elementen import lokaal as _lokaal
+from regels.stop.elementen import tekst as _t
+from regels.stop.elementen import wids as _wids
 from regels.stop.gio import Gio, lees_gio
 from regels.stop.ids import slug
 from regels.stop.machine import lees_machinebestand
 from regels.stop.ow import OwModel, is_owbestand, lees_ow
 from regels.stop.schemas import LVBBA, NAMESPACES, SchemaOpslag, valideer_xsd
 from regels.stop.veilig import Limieten, Pakket, open_pakket
+from regels.stop.wijzigingen import Besluit, Gelezen, WijzigingVerslag, lees_besluit, pas_wijzigingen_toe
 
 TEKST = NAMESPACES["tekst"]
 DATA = NAMESPACES["data"]
@@ -91,6 +96,7 @@ class ImportUitslag:
     route: str  # "machinebestand" | "stop+ow"
     fouten: list[Melding] = field(default_factory=list)  # why the plan does not resolve (then plan is None)
     bron: str = ""
+    wijzigingen: list[WijzigingVerslag] = field(default_factory=list)  # what each applied wijziging did, in order
 
     def tel(self) -> dict[str, int]:
         uit: dict[str, int] = {}
@@ -102,6 +108,10 @@ class ImportUitslag:
         regels = [f"# Importrapport: {self.bron}", "", f"Route: {self.route}.", ""]
         tellingen = self.tel()
         regels.append("Samenvatting: " + (", ".join(f"{n} {s}" for s, n in tellingen.items()) or "niets te melden") + ".")
+        if self.wijzigingen:
+            regels += ["", f"## Wijzigingen toegepast ({len(self.wijzigingen)})", ""]
+            for w in self.wijzigingen:
+                regels += [f"- {w.samenvatting()}"] + [f"  - {d}" for d in w.details()]
         if self.fouten:
             regels += ["", "## Het plan laadt niet", ""] + [f"- {m.render()}" for m in self.fouten]
         for soort in SOORTEN:
@@ -141,34 +151,6 @@ def geojson_tekst(features: dict[str, BaseGeometry]) -> str:
 # =====================================================================================================
 
 
-def _t(el: etree._Element | None) -> str:
-    if el is None:
-        return ""
-    t = el.text if len(el) == 0 else "".join(el.itertext())
-    if not t:
-        return ""
-    return t.strip() if "  " not in t and "\n" not in t and "\t" not in t else " ".join(t.split())
-
-
-def _lokaal(tag: object) -> str:
-    """The local name of an element's tag (what ``etree.QName(el).localname`` gives, without the object)."""
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
-
-
-def _eerste(el: etree._Element | None, tag: str) -> etree._Element | None:
-    """The first child with this tag (Clark notation): ``el.find(tag)`` without the ElementPath machinery."""
-    if el is not None:
-        for k in el:
-            if k.tag == tag:
-                return k
-    return None
-
-
-def _wids(el: etree._Element) -> list[str]:
-    """Every wId in ``el`` and its descendant elements, in document order."""
-    return [w for e in el.iter(etree.Element) if (w := e.get("wId")) is not None]
-
-
 def _find(el: etree._Element, ns: str, *pad: str) -> etree._Element | None:
     cur: etree._Element | None = el
     for p in pad:
@@ -196,8 +178,11 @@ class _Inhoud:
 
 
 class _Lezer:
-    def __init__(self, pakket: Pakket, rapport: list[Rapportregel], opslag: SchemaOpslag | None, valideer: bool):
+    def __init__(self, pakket: Pakket, rapport: list[Rapportregel], opslag: SchemaOpslag | None, valideer: bool,
+                 wijziging: bool = False):
         self.p = pakket
+        self.wijziging = wijziging  # a wijzigingslevering: its besluit is read into self.besluit, not refused
+        self.besluit: Besluit | None = None
         self.rapport = rapport
         self.opslag = opslag
         self.valideer = valideer
@@ -276,30 +261,38 @@ class _Lezer:
                     self._besluit(n)
                     break
         else:
-            raise XmlFout(f"Pakket '{self.p.naam}': geen opdracht.xml, pakbon.xml of AanleveringBesluit gevonden; "
-                          "is dit een LVBB-levering of een download van een regeling?")
+            if not self.wijziging:  # a wijziging may be OW only (a directeMutatieOpdracht)
+                raise XmlFout(f"Pakket '{self.p.naam}': geen opdracht.xml, pakbon.xml of AanleveringBesluit gevonden; "
+                              "is dit een LVBB-levering of een download van een regeling?")
         self._gios_levering()
 
     def _besluit(self, naam: str) -> None:
         root = self.parse(naam).getroot()
         if root.tag != f"{{{LVBBA}}}AanleveringBesluit":
             raise XmlFout(f"{naam}: verwacht een lvbba:AanleveringBesluit, gevonden {etree.QName(root).localname}")
-        rc = root.find(f".//{{{TEKST}}}RegelingCompact")
-        if rc is None:
+        if self.wijziging:  # mutations, new regelingen and intrekkingen: regels.stop.wijzigingen applies them
+            self.besluit = lees_besluit(root, naam)
+            rc = None
+        else:
+            rc = root.find(f".//{{{TEKST}}}RegelingCompact")
+        if rc is None and not self.wijziging:
             mutatie = root.find(f".//{{{TEKST}}}RegelingMutatie")  # only looked for when needed: a scan of the whole besluit
             if mutatie is not None:
                 raise XmlFout(f"{naam}: dit is een wijzigingsbesluit (tekst:RegelingMutatie, regel {mutatie.sourceline}); "
-                              "importeer de geconsolideerde regeling (een download) in plaats van de mutatie")
+                              "lees eerst de regeling zelf in (het initiële besluit of een download) en geef dit besluit "
+                              "daarna als wijziging: regels import BASIS --wijziging DEZE_LEVERING")
             raise XmlFout(f"{naam}: het besluit bevat geen tekst:RegelingCompact; alleen een omgevingsplan met "
-                          "artikelstructuur kan worden ingelezen")
-        self.inhoud.regeling = rc
+                          "artikelstructuur kan worden ingelezen (een intrekking of wijziging: geef die als --wijziging "
+                          "na de regeling zelf)")
+        if rc is not None:
+            self.inhoud.regeling = rc
         rvi = root.find(f"{{{LVBBA}}}RegelingVersieInformatie")
         if rvi is not None:
             self._metadata(rvi)
         ts = root.find(f".//{{{DATA}}}Tijdstempel")
         if ts is not None and _t(_find(ts, DATA, "soortTijdstempel")) == "juridischWerkendVanaf":
             self._zet_datum(_t(_find(ts, DATA, "datum")), f"{naam}:{ts.sourceline} (juridischWerkendVanaf)")
-        if not self.inhoud.expressie:
+        if not self.inhoud.expressie and rc is not None:
             self.inhoud.expressie = rc.get("wordt") or ""
             self.inhoud.werk = self.inhoud.expressie.split("/nld@")[0]
 
@@ -1271,21 +1264,38 @@ def _machine_route(inhoud: _Inhoud, rapport: list[Rapportregel]) -> tuple[Regeli
 
 def importeer(pad: Path | str, *, opslag: SchemaOpslag | None = None, limieten: Limieten | None = None,
               ambtsgebieden: dict[str, BaseGeometry] | None = None, valideer: bool = False,
-              machine: bool = True) -> ImportUitslag:
+              machine: bool = True, wijzigingen: Sequence[Path | str] = ()) -> ImportUitslag:
     """Read a delivery or download (folder or zip) into the plan model; see the module docstring.
 
     ``ambtsgebieden`` gives the real geometry of an Ambtsgebied by its code (``{"GM0297": geom}``);
     ``valideer`` also validates every XML file against its XSD (needs the schema store ``opslag``)
     and reports deviations; ``machine=False`` ignores a ``regels-machine.xml``.
-    Raises ``XmlFout`` for an unsafe or unreadable package; everything else is in the report.
+    ``wijzigingen`` are wijzigingsleveringen (folders or zips) applied on top of ``pad``, in that
+    order (see :mod:`regels.stop.wijzigingen`); what each did is in ``ImportUitslag.wijzigingen``.
+    Raises ``XmlFout`` for an unsafe or unreadable package, ``MutatieFout`` for a wijziging that does
+    not fit and ``RegelingIngetrokken`` when a wijziging withdraws the regeling; everything else is
+    in the report.
     """
     pad = Path(pad)
     rapport: list[Rapportregel] = []
+    opslag = opslag or (SchemaOpslag.standaard() if valideer else None)
     with open_pakket(pad, limieten=limieten) as pakket:
-        lezer = _Lezer(pakket, rapport, opslag or (SchemaOpslag.standaard() if valideer else None), valideer)
+        lezer = _Lezer(pakket, rapport, opslag, valideer)
         inhoud = lezer.lees()
     if inhoud.regeling is None:
         raise XmlFout(f"Pakket '{pad.name}': geen regelingtekst gevonden")
+    verslagen: list[WijzigingVerslag] = []
+    if wijzigingen:
+        gelezen = []
+        for w in map(Path, wijzigingen):
+            w_rapport: list[Rapportregel] = []
+            try:
+                with open_pakket(w, limieten=limieten) as pakket:
+                    w_lezer = _Lezer(pakket, w_rapport, opslag, valideer, wijziging=True)
+                    gelezen.append(Gelezen(w.name, w_lezer.lees(), w_lezer.besluit, w_lezer.cache, w_rapport))
+            except XmlFout as e:
+                raise type(e)(f"wijziging {w.name}: {e}") from None
+        verslagen = pas_wijzigingen_toe(inhoud, gelezen, lambda s, w, b: rapport.append(Rapportregel(s, w, b)))
     if not machine:
         inhoud.machine = None
     if inhoud.machine is not None:
@@ -1294,7 +1304,7 @@ def importeer(pad: Path | str, *, opslag: SchemaOpslag | None = None, limieten: 
             regeling, geometrie, plan = gevonden
             rapport.append(Rapportregel("info", "regels-machine.xml", "het machinebestand klopt met de tekst, alle OW-objecten "
                                         "en de geometrie; het plan is daaruit overgenomen"))
-            return ImportUitslag(regeling, geometrie, plan, rapport, "machinebestand", bron=pad.name)
+            return ImportUitslag(regeling, geometrie, plan, rapport, "machinebestand", bron=pad.name, wijzigingen=verslagen)
     b = _Bouwer(inhoud, rapport, ambtsgebieden or {})
     b.tekst()
     b.locaties()
@@ -1323,7 +1333,8 @@ def importeer(pad: Path | str, *, opslag: SchemaOpslag | None = None, limieten: 
                 resolve(Regeling(bestanden=tuple(bestanden)), None, bronnen, b.geometrie)
             except PlanFouten as e:
                 fouten = list(e.fouten)
-    return ImportUitslag(regeling, b.geometrie, plan, rapport, "stop+ow", [f for f in fouten if f.ernst == "fout"], pad.name)
+    return ImportUitslag(regeling, b.geometrie, plan, rapport, "stop+ow", [f for f in fouten if f.ernst == "fout"], pad.name,
+                         verslagen)
 
 
 def _herstel_machinelogica(regeling: Regeling, inhoud: _Inhoud, rapport: list[Rapportregel]) -> Regeling:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from regels.errors import Melding, Positie
+from regels.stop.elementen import lokaal as _lokaal
+from regels.stop.elementen import tekst as _tekst
 from regels.stop.schemas import IMOW, NAMESPACES, element_pad
 
 R = IMOW + "regels"
@@ -174,19 +176,6 @@ class OwModel:
     def objecttype(self, identificatie: str) -> str | None:
         gevonden = self.alle_ids.get(identificatie)
         return gevonden[0] if gevonden else None
-
-
-def _tekst(el: etree._Element | None) -> str:
-    if el is None:
-        return ""
-    t = el.text if len(el) == 0 else "".join(el.itertext())
-    if not t:
-        return ""
-    return t.strip() if "  " not in t and "\n" not in t and "\t" not in t else " ".join(t.split())
-
-
-def _lokaal(tag: object) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 Kinderen = dict[str, list[etree._Element]]  # tag (Clark notation) → the child elements with that tag, in order
