@@ -9,6 +9,8 @@ The tree, with what a caller would catch::
     ├── LocatieFout                  a location cannot be used (bad geometry, CRS, outside the plan area)
     ├── GeoFout                      a geometry file (GeoJSON, GML) cannot be read
     ├── XmlFout                      an XML or zip delivery is unsafe or malformed (file and element named)
+    │   └── MutatieFout              a wijziging (RegelingMutatie, OW or GIO delta) cannot be applied to the regeling
+    ├── RegelingIngetrokken          the regeling was withdrawn by a wijziging: there is no plan to import
     └── DienstFout                   a web service (DSO, PDOK, BAG) failed or answered wrongly
 
 Messages are Dutch: they are read by permit officers and legal staff. Each error renders itself
@@ -106,6 +108,21 @@ class GeoFout(RegelsError):
 
 class XmlFout(RegelsError):
     """An XML document or zip archive is unsafe or malformed; the message names file and element."""
+
+
+class MutatieFout(XmlFout):
+    """A wijzigingsbesluit cannot be applied: wrong version (``was``), another regeling, an unknown wId, …;
+    the message names the delivery, the file, the line and the element."""
+
+
+class RegelingIngetrokken(RegelsError):
+    """A wijziging withdraws the regeling (an intrekking): nothing is left to import.
+
+    ``verslagen`` holds what the wijzigingen before it did (``regels.stop.wijzigingen.WijzigingVerslag``)."""
+
+    def __init__(self, bericht: str, verslagen: tuple = ()) -> None:
+        self.verslagen = tuple(verslagen)
+        super().__init__(bericht)
 
 
 class DienstFout(RegelsError):
