@@ -1,0 +1,387 @@
+"""Apply a STOP ``tekst:RegelingMutatie`` (a wijzigingsbesluit in renvooi) to the text of a regeling.
+
+``pas_mutatie_toe(regeling, mutatie, huidige=…, bron=…)`` takes the current ``tekst:RegelingCompact``
+and one ``tekst:RegelingMutatie`` and returns the new text, with a list of what changed. The input
+tree is never touched: the work is done on a copy, so a mutation that fails leaves nothing half done.
+
+What STOP 1.3.0 defines (``imop-tekst.xsd``), and what happens here:
+
+* ``was``/``wordt`` on the RegelingMutatie: ``was`` must be the version being changed (the current
+  expression), and ``was`` and ``wordt`` must be versions of the same work (STOP0066). Anything else
+  is refused, naming both versions.
+* The operations are applied in document order; ``wat`` and ``context`` are wIds.
+
+  - ``VoegToe positie="volgtOp|komtVoor" context=wId``: the element(s) in it are inserted after /
+    before the context element. (STOP 1.4 adds ``eersteKind``: as first child of the context, before
+    its first child with a wId; STOP 2.0-rc's ``kindVan`` has no published meaning yet and is refused.)
+    A new wId that is already in the regeling is refused.
+  - ``Vervang wat=wId [revisie] [positie context]``: the element with that wId is replaced by the one
+    in the Vervang, whose wId must be ``wat`` (STOP0077); with ``positie``/``context`` it also moves.
+  - ``VervangKop wat=wId [eId-wordt]``: only the Kop of that element is replaced (and its eId).
+  - ``Verwijder wat=wId``: the element is removed (the copy in the Verwijder, if any, must have that wId).
+  - ``VervangRegeling``: the whole text is replaced (only a RegelingCompact can be read).
+  - ``Nummer`` and ``Wat`` in an operation are the besluit's own description; they are not regeling text.
+
+* Renvooi inside the new text is resolved to the new version: ``NieuweTekst`` is kept (unwrapped),
+  ``VerwijderdeTekst`` is dropped, an element with ``wijzigactie="verwijder"`` is dropped,
+  ``"verwijderContainer"`` drops the element but keeps its content, ``"voegtoe"``,
+  ``"nieuweContainer"`` and ``"geen"`` keep the element (the attribute goes).
+
+Every refusal is a :class:`~regels.errors.MutatieFout` naming the file, line and operation.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from lxml import etree
+
+from regels.errors import MutatieFout
+
+TEKST = "https://standaarden.overheid.nl/stop/imop/tekst/"
+_OMSCHRIJVING = ("Nummer", "Wat")  # the besluit's numbering and description of an operation
+_REGELINGMODELLEN = ("RegelingCompact", "RegelingVrijetekst", "RegelingTijdelijkdeel", "RegelingKlassiek")
+
+
+@dataclass(frozen=True)
+class Tekstwijziging:
+    """One change to the text: what happened to which element."""
+
+    actie: str  # toegevoegd | vervangen | verwijderd | verplaatst | kop vervangen | vervallen | regeling vervangen
+    soort: str  # local name of the element: Artikel, Lid, Hoofdstuk, Bijlage, Divisietekst, …
+    label: str  # "artikel 2.5", "bijlage I", or the wId when the element has no number
+    wid: str
+    was: str = ""  # the label before the change, when it differs (renumbering)
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.actie}" + (f" (was {self.was})" if self.was and self.was != self.label else "")
+
+
+def _lokaal(tag: object) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def werk_van(expressie: str) -> str:
+    """The work of an AKN/JOIN expression: ``/akn/nl/act/gm0297/2019/reg456/nld@2`` → ``…/reg456``."""
+    return expressie.split("@", 1)[0].rsplit("/", 1)[0] if "@" in expressie else expressie
+
+
+def versie_van(expressie: str) -> str:
+    """The version part of an expression: ``…/nld@2`` → ``nld@2`` (the whole id when it has none)."""
+    return expressie.rsplit("/", 1)[-1] if "@" in expressie else expressie
+
+
+def label(el: etree._Element) -> str:
+    """How an officer names an element: 'artikel 2.5', 'lid 2', 'hoofdstuk 3', else its wId."""
+    soort = _lokaal(el.tag)
+    nummer = ""
+    for k in el:
+        naam = _lokaal(k.tag)
+        if naam == "Kop":
+            n = next((x for x in k if _lokaal(x.tag) == "Nummer"), None)
+            nummer = " ".join("".join(n.itertext()).split()) if n is not None else ""
+            break
+        if naam in ("LidNummer", "LiNummer"):
+            nummer = " ".join("".join(k.itertext()).split())
+            break
+    nummer = nummer.rstrip(".")
+    if nummer:
+        return f"{soort.lower()} {nummer}"
+    return f"{soort.lower()} {el.get('wId') or ''}".strip()
+
+
+# --- renvooi ------------------------------------------------------------------------------------------
+
+
+def _plak_voor(el: etree._Element, tekst: str | None) -> None:
+    """Put ``tekst`` in the document just before ``el`` (after its previous sibling, or at the start of its parent)."""
+    if not tekst:
+        return
+    vorige = el.getprevious()
+    if vorige is not None:
+        vorige.tail = (vorige.tail or "") + tekst
+    else:
+        ouder = el.getparent()
+        ouder.text = (ouder.text or "") + tekst
+
+
+def _weg(el: etree._Element) -> None:
+    """Remove ``el`` and what is in it, keeping the text that follows it."""
+    _plak_voor(el, el.tail)
+    el.tail = None
+    el.getparent().remove(el)
+
+
+def _pak_uit(el: etree._Element) -> None:
+    """Replace ``el`` by its content (text and children)."""
+    _plak_voor(el, el.text)
+    for k in list(el):
+        el.addprevious(k)  # the tail of k moves with it
+    _plak_voor(el, el.tail)
+    el.tail = None
+    el.getparent().remove(el)
+
+
+def los_renvooi_op(el: etree._Element) -> None:
+    """Turn the renvooi inside ``el`` into the new version of the text (in place); see the module docstring."""
+    for k in list(el):
+        if not isinstance(k.tag, str):
+            continue
+        naam = _lokaal(k.tag)
+        actie = k.get("wijzigactie")
+        if naam == "VerwijderdeTekst" or actie == "verwijder":
+            _weg(k)
+            continue
+        los_renvooi_op(k)
+        if naam == "NieuweTekst" or actie == "verwijderContainer":
+            _pak_uit(k)
+        elif actie is not None:
+            del k.attrib["wijzigactie"]
+
+
+def _nieuwe_tekst(el: etree._Element, waar: str) -> etree._Element:
+    """A copy of ``el`` with its renvooi resolved; ``el`` itself may not be marked as removed."""
+    actie = el.get("wijzigactie")
+    if actie in ("verwijder", "verwijderContainer"):
+        raise MutatieFout(f"{waar}: het element {_lokaal(el.tag)} zelf is gemarkeerd met wijzigactie=\"{actie}\"; "
+                          "gebruik tekst:Verwijder om een element te verwijderen")
+    uit = copy.deepcopy(el)
+    uit.tail = None
+    if actie is not None:
+        del uit.attrib["wijzigactie"]
+    los_renvooi_op(uit)
+    return uit
+
+
+# --- applying the operations ----------------------------------------------------------------------------
+
+
+class _Tekst:
+    """The regeling being changed, with an index wId → element kept up to date."""
+
+    def __init__(self, root: etree._Element, bron: str):
+        self.root = root
+        self.bron = bron
+        self.index: dict[str, etree._Element] = {}
+        for e in root.iter(etree.Element):
+            w = e.get("wId")
+            if w is not None:
+                self.index.setdefault(w, e)
+
+    def waar(self, op: etree._Element) -> str:
+        attrs = " ".join(f'{k}="{v}"' for k, v in op.attrib.items() if k in ("wat", "context", "positie", "revisie"))
+        return f"{self.bron}:{op.sourceline or '?'}: tekst:{_lokaal(op.tag)}" + (f" {attrs}" if attrs else "")
+
+    def zoek(self, wid: str, op: etree._Element, rol: str) -> etree._Element:
+        el = self.index.get(wid)
+        if el is None:
+            raise MutatieFout(f"{self.waar(op)}: {rol} wId \"{wid}\" staat niet in de regeling (ook niet na de eerdere "
+                              "wijzigingen in dit besluit); de mutatie hoort bij een andere versie of een andere regeling")
+        return el
+
+    def vergeet(self, el: etree._Element) -> None:
+        for e in el.iter(etree.Element):
+            w = e.get("wId")
+            if w is not None and self.index.get(w) is e:
+                del self.index[w]
+
+    def onthoud(self, el: etree._Element, op: etree._Element) -> None:
+        nieuw: dict[str, etree._Element] = {}
+        for e in el.iter(etree.Element):
+            w = e.get("wId")
+            if w is None:
+                continue
+            if w in self.index or w in nieuw:
+                raise MutatieFout(f"{self.waar(op)}: de wId \"{w}\" staat al in de regeling; een wId moet uniek zijn "
+                                  "(STOP0028) en een nieuw element heeft een nieuwe wId")
+            nieuw[w] = e
+        self.index.update(nieuw)
+
+    def plaats(self, nieuw: list[etree._Element], positie: str | None, context: str, op: etree._Element) -> None:
+        ctx = self.zoek(context, op, "de context")
+        if positie == "volgtOp":
+            if ctx.getparent() is None:
+                raise MutatieFout(f"{self.waar(op)}: na het hoofdelement van de regeling kan niets worden toegevoegd")
+            for el in reversed(nieuw):
+                el.tail = ctx.tail
+                ctx.addnext(el)
+        elif positie == "komtVoor":
+            if ctx.getparent() is None:
+                raise MutatieFout(f"{self.waar(op)}: vóór het hoofdelement van de regeling kan niets worden toegevoegd")
+            for el in nieuw:
+                el.tail = ctx.tail
+                ctx.addprevious(el)
+        elif positie == "eersteKind":  # STOP 1.4
+            eerste = next((k for k in ctx if isinstance(k.tag, str) and k.get("wId") is not None), None)
+            for el in nieuw:
+                if eerste is not None:
+                    el.tail = eerste.tail
+                    eerste.addprevious(el)
+                else:
+                    ctx.append(el)
+        elif positie == "kindVan":
+            raise MutatieFout(f"{self.waar(op)}: positie \"kindVan\" komt uit STOP 2.0 (release candidate) en heeft nog "
+                              "geen vastgestelde betekenis; alleen volgtOp, komtVoor (STOP 1.3) en eersteKind (STOP 1.4) "
+                              "worden toegepast")
+        else:
+            raise MutatieFout(f"{self.waar(op)}: onbekende positie {positie!r}; STOP kent volgtOp, komtVoor en eersteKind")
+
+
+def _inhoud(op: etree._Element) -> list[etree._Element]:
+    """The text elements in an operation: everything but its Nummer and Wat (and comments)."""
+    return [k for k in op if isinstance(k.tag, str) and not (k.tag.startswith(f"{{{TEKST}}}")
+                                                             and _lokaal(k.tag) in _OMSCHRIJVING)]
+
+
+def pas_mutatie_toe(regeling: etree._Element, mutatie: etree._Element, *, huidige: str, bron: str
+                    ) -> tuple[etree._Element, list[Tekstwijziging]]:
+    """Apply ``mutatie`` (a tekst:RegelingMutatie) to a copy of ``regeling`` (the current RegelingCompact).
+
+    ``huidige`` is the expression id of the current text (``…/nld@1``); ``bron`` names the file in
+    messages. Returns the new text and what changed; raises :class:`MutatieFout` when the mutation
+    does not fit this text (nothing is changed then)."""
+    if _lokaal(mutatie.tag) != "RegelingMutatie":
+        raise MutatieFout(f"{bron}:{mutatie.sourceline}: verwacht tekst:RegelingMutatie, gevonden {_lokaal(mutatie.tag)}")
+    was, wordt = mutatie.get("was") or "", mutatie.get("wordt") or ""
+    kop = f"{bron}:{mutatie.sourceline}: tekst:RegelingMutatie was=\"{was}\" wordt=\"{wordt}\""
+    if not was or not wordt:
+        raise MutatieFout(f"{kop}: was en wordt zijn verplicht; zonder was is niet te controleren op welke versie "
+                          "de wijziging is gemaakt")
+    if werk_van(was) != werk_van(wordt):
+        raise MutatieFout(f"{kop}: was en wordt zijn versies van verschillende regelingen (STOP0066)")
+    if huidige and werk_van(was) != werk_van(huidige):
+        raise MutatieFout(f"{kop}: deze wijziging is voor regeling {werk_van(was)}, maar de ingelezen regeling is "
+                          f"{werk_van(huidige)}")
+    if huidige and was != huidige:
+        raise MutatieFout(f"{kop}: deze wijziging is gemaakt op versie {versie_van(was)} ({was}), maar de ingelezen "
+                          f"regeling is versie {versie_van(huidige)} ({huidige}); geef de wijzigingen in volgorde op, "
+                          "zonder er een over te slaan")
+    tekst = _Tekst(copy.deepcopy(regeling), bron)
+    wijzigingen: list[Tekstwijziging] = []
+    for op in mutatie:
+        if not isinstance(op.tag, str):
+            continue
+        soort = _lokaal(op.tag)
+        if soort == "VoegToe":
+            wijzigingen += _voeg_toe(tekst, op)
+        elif soort == "Vervang":
+            wijzigingen += _vervang(tekst, op)
+        elif soort == "VervangKop":
+            wijzigingen += _vervang_kop(tekst, op)
+        elif soort == "Verwijder":
+            wijzigingen += _verwijder(tekst, op)
+        elif soort == "VervangRegeling":
+            wijzigingen += _vervang_regeling(tekst, op)
+        else:
+            raise MutatieFout(f"{tekst.waar(op)}: onbekende wijzigingsopdracht; STOP kent VoegToe, Vervang, VervangKop, "
+                              "Verwijder en VervangRegeling")
+    if next((k for k in tekst.root if _lokaal(k.tag) == "Lichaam"), None) is None:
+        raise MutatieFout(f"{kop}: na de wijziging heeft de regeling geen tekst:Lichaam meer")
+    if tekst.root.get("wordt") is not None:
+        tekst.root.set("wordt", wordt)
+    return tekst.root, wijzigingen
+
+
+def _voeg_toe(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
+    context = op.get("context")
+    if not context:
+        raise MutatieFout(f"{tekst.waar(op)}: context (de wId waar het nieuwe element komt) ontbreekt")
+    nieuw = [_nieuwe_tekst(el, tekst.waar(op)) for el in _inhoud(op)]
+    if not nieuw:
+        raise MutatieFout(f"{tekst.waar(op)}: VoegToe zonder tekst om toe te voegen")
+    for el in nieuw:
+        tekst.onthoud(el, op)
+    tekst.plaats(nieuw, op.get("positie"), context, op)
+    return [Tekstwijziging("toegevoegd", _lokaal(el.tag), label(el), el.get("wId") or "") for el in nieuw]
+
+
+def _vervang(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
+    wat = op.get("wat") or ""
+    inhoud = _inhoud(op)
+    if len(inhoud) != 1:
+        raise MutatieFout(f"{tekst.waar(op)}: een Vervang bevat precies één element, gevonden {len(inhoud)}")
+    if inhoud[0].get("wId") != wat:
+        raise MutatieFout(f"{tekst.waar(op)}: het element in de Vervang heeft wId \"{inhoud[0].get('wId')}\", niet de "
+                          f"wId \"{wat}\" die vervangen wordt (STOP0077)")
+    oud = tekst.zoek(wat, op, "de te vervangen")
+    oud_label = label(oud)
+    nieuw = _nieuwe_tekst(inhoud[0], tekst.waar(op))
+    if _lokaal(nieuw.tag) != _lokaal(oud.tag):
+        raise MutatieFout(f"{tekst.waar(op)}: de wId \"{wat}\" is een {_lokaal(oud.tag)} in de regeling, maar wordt "
+                          f"vervangen door een {_lokaal(nieuw.tag)}")
+    tekst.vergeet(oud)
+    tekst.onthoud(nieuw, op)
+    if oud.getparent() is None:
+        tekst.root = nieuw
+    else:
+        nieuw.tail = oud.tail
+        oud.addnext(nieuw)
+        oud.tail = None
+        oud.getparent().remove(oud)
+    uit = [Tekstwijziging("vervallen" if any(_lokaal(k.tag) == "Vervallen" for k in nieuw) else "vervangen",
+                          _lokaal(nieuw.tag), label(nieuw), wat, oud_label)]
+    if op.get("positie") or op.get("context"):
+        if not (op.get("positie") and op.get("context")):
+            raise MutatieFout(f"{tekst.waar(op)}: voor een verplaatsing zijn positie én context nodig")
+        if op.get("context") == wat:
+            raise MutatieFout(f"{tekst.waar(op)}: een element kan niet ten opzichte van zichzelf worden verplaatst")
+        _weg(nieuw)
+        tekst.plaats([nieuw], op.get("positie"), op.get("context") or "", op)
+        uit.append(Tekstwijziging("verplaatst", _lokaal(nieuw.tag), label(nieuw), wat))
+    return uit
+
+
+def _vervang_kop(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
+    wat = op.get("wat") or ""
+    koppen = [k for k in _inhoud(op) if _lokaal(k.tag) == "Kop"]
+    if len(koppen) != 1:
+        raise MutatieFout(f"{tekst.waar(op)}: een VervangKop bevat precies één tekst:Kop")
+    el = tekst.zoek(wat, op, "de")
+    oud_label = label(el)
+    nieuw = _nieuwe_tekst(koppen[0], tekst.waar(op))
+    oud = next((k for k in el if _lokaal(k.tag) == "Kop"), None)
+    if oud is not None:
+        nieuw.tail = oud.tail
+        oud.addnext(nieuw)
+        oud.tail = None
+        el.remove(oud)
+    else:
+        nieuw.tail = el.text
+        el.text = None
+        el.insert(0, nieuw)
+    if op.get("eId-wordt"):
+        el.set("eId", op.get("eId-wordt") or "")
+    return [Tekstwijziging("kop vervangen", _lokaal(el.tag), label(el), wat, oud_label)]
+
+
+def _verwijder(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
+    wat = op.get("wat") or ""
+    kopie = [k for k in _inhoud(op) if k.get("wId") is not None]
+    if kopie and kopie[0].get("wId") != wat:
+        raise MutatieFout(f"{tekst.waar(op)}: het element in de Verwijder heeft wId \"{kopie[0].get('wId')}\", niet de "
+                          f"wId \"{wat}\" die verwijderd wordt")
+    el = tekst.zoek(wat, op, "de te verwijderen")
+    if el.getparent() is None:
+        raise MutatieFout(f"{tekst.waar(op)}: de hele regeling kan niet met Verwijder worden verwijderd; dat is een intrekking")
+    uit = [Tekstwijziging("verwijderd", _lokaal(el.tag), label(el), wat)]
+    tekst.vergeet(el)
+    _weg(el)
+    return uit
+
+
+def _vervang_regeling(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
+    modellen = [k for k in _inhoud(op) if _lokaal(k.tag) in _REGELINGMODELLEN]
+    if len(modellen) != 1:
+        raise MutatieFout(f"{tekst.waar(op)}: VervangRegeling bevat precies één regeling")
+    if _lokaal(modellen[0].tag) != "RegelingCompact":
+        raise MutatieFout(f"{tekst.waar(op)}: de nieuwe tekst is een {_lokaal(modellen[0].tag)}; alleen een "
+                          "RegelingCompact (artikelstructuur) kan worden ingelezen")
+    nieuw = _nieuwe_tekst(modellen[0], tekst.waar(op))
+    tekst.root = nieuw
+    tekst.index = {}
+    tekst.onthoud(nieuw, op)
+    return [Tekstwijziging("regeling vervangen", "RegelingCompact", "de hele regeling", "")]
+
+
+__all__ = ["Tekstwijziging", "label", "los_renvooi_op", "pas_mutatie_toe", "versie_van", "werk_van"]
