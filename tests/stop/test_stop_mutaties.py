@@ -1,0 +1,251 @@
+"""regels.stop.mutaties: each STOP renvooi operation on small hand-made texts, and every refusal."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from regels.errors import MutatieFout
+from regels.stop.mutaties import label, los_renvooi_op, pas_mutatie_toe, versie_van, werk_van
+
+T = "https://standaarden.overheid.nl/stop/imop/tekst/"
+WERK = "/akn/nl/act/gm9999/2024/plan"
+
+REGELING = f"""<RegelingCompact xmlns="{T}" componentnaam="plan" wordt="{WERK}/nld@1">
+  <RegelingOpschrift eId="longTitle" wId="longTitle"><Al>Plan</Al></RegelingOpschrift>
+  <Lichaam eId="body" wId="body">
+    <Hoofdstuk eId="chp_1" wId="gm9999_1__chp_1">
+      <Kop><Label>Hoofdstuk</Label><Nummer>1</Nummer><Opschrift>Algemeen</Opschrift></Kop>
+      <Artikel eId="chp_1__art_1.1" wId="gm9999_1__chp_1__art_1.1">
+        <Kop><Label>Artikel</Label><Nummer>1.1</Nummer><Opschrift>Begrippen</Opschrift></Kop>
+        <Inhoud><Al>Tekst een.</Al></Inhoud>
+      </Artikel>
+      <Artikel eId="chp_1__art_1.2" wId="gm9999_1__chp_1__art_1.2">
+        <Kop><Label>Artikel</Label><Nummer>1.2</Nummer><Opschrift>Bouwen</Opschrift></Kop>
+        <Lid eId="chp_1__art_1.2__para_1" wId="gm9999_1__chp_1__art_1.2__para_1">
+          <LidNummer>1.</LidNummer><Inhoud><Al>Lid een.</Al></Inhoud>
+        </Lid>
+        <Lid eId="chp_1__art_1.2__para_2" wId="gm9999_1__chp_1__art_1.2__para_2">
+          <LidNummer>2.</LidNummer><Inhoud><Al>Lid twee.</Al></Inhoud>
+        </Lid>
+      </Artikel>
+    </Hoofdstuk>
+    <Hoofdstuk eId="chp_2" wId="gm9999_1__chp_2">
+      <Kop><Label>Hoofdstuk</Label><Nummer>2</Nummer><Opschrift>Slot</Opschrift></Kop>
+    </Hoofdstuk>
+  </Lichaam>
+</RegelingCompact>"""
+
+
+def _regeling() -> etree._Element:
+    return etree.fromstring(REGELING)
+
+
+def _mutatie(ops: str, was: str = f"{WERK}/nld@1", wordt: str = f"{WERK}/nld@2") -> etree._Element:
+    return etree.fromstring(f'<RegelingMutatie xmlns="{T}" componentnaam="w" was="{was}" wordt="{wordt}">{ops}</RegelingMutatie>')
+
+
+def _artikel(nummer: str, wid: str, tekst: str) -> str:
+    return (f'<Artikel eId="art_{nummer}" wId="{wid}"><Kop><Label>Artikel</Label><Nummer>{nummer}</Nummer></Kop>'
+            f"<Inhoud><Al>{tekst}</Al></Inhoud></Artikel>")
+
+
+def _toepassen(ops: str, **kw: str) -> tuple[etree._Element, list]:
+    return pas_mutatie_toe(_regeling(), _mutatie(ops, **kw), huidige=f"{WERK}/nld@1", bron="w/besluit.xml")
+
+
+def _wids(root: etree._Element, soort: str = "Artikel") -> list[str]:
+    return [e.get("wId") for e in root.iter(f"{{{T}}}{soort}")]
+
+
+def _al(root: etree._Element, wid: str) -> str:
+    el = next(e for e in root.iter() if e.get("wId") == wid)
+    return " | ".join(" ".join("".join(a.itertext()).split()) for a in el.iter(f"{{{T}}}Al"))
+
+
+# --- VoegToe ---------------------------------------------------------------------------------------------
+
+
+def test_voegtoe_volgtop_inserts_after_the_context():
+    nieuw, gedaan = _toepassen('<VoegToe positie="volgtOp" context="gm9999_1__chp_1__art_1.1"><Nummer>A</Nummer>'
+                               '<Wat>Na artikel 1.1 wordt ingevoegd:</Wat>'
+                               + _artikel("1.1a", "gm9999_2__art_1.1a", "Nieuw.") + "</VoegToe>")
+    assert _wids(nieuw) == ["gm9999_1__chp_1__art_1.1", "gm9999_2__art_1.1a", "gm9999_1__chp_1__art_1.2"]
+    assert [(t.actie, t.label, t.wid) for t in gedaan] == [("toegevoegd", "artikel 1.1a", "gm9999_2__art_1.1a")]
+    # Nummer and Wat describe the operation; they are not regeling text
+    assert not any(e.text == "Na artikel 1.1 wordt ingevoegd:" for e in nieuw.iter())
+
+
+def test_voegtoe_komtvoor_inserts_before_and_keeps_the_order_of_several_elements():
+    nieuw, gedaan = _toepassen('<VoegToe positie="komtVoor" context="gm9999_1__chp_1__art_1.1">'
+                               + _artikel("0.1", "gm9999_2__art_0.1", "Een.") + _artikel("0.2", "gm9999_2__art_0.2", "Twee.")
+                               + "</VoegToe>")
+    assert _wids(nieuw)[:3] == ["gm9999_2__art_0.1", "gm9999_2__art_0.2", "gm9999_1__chp_1__art_1.1"]
+    assert [t.label for t in gedaan] == ["artikel 0.1", "artikel 0.2"]
+
+
+def test_voegtoe_eerstekind_goes_before_the_first_child_with_a_wid_after_the_kop():
+    nieuw, _ = _toepassen('<VoegToe positie="eersteKind" context="gm9999_1__chp_1">'
+                          + _artikel("1.0", "gm9999_2__art_1.0", "Eerst.") + "</VoegToe>")
+    hoofdstuk = next(e for e in nieuw.iter(f"{{{T}}}Hoofdstuk"))
+    assert [etree.QName(k).localname for k in hoofdstuk][:2] == ["Kop", "Artikel"]
+    assert hoofdstuk[1].get("wId") == "gm9999_2__art_1.0"
+    # an empty container: the element becomes its only child
+    leeg, _ = _toepassen('<VoegToe positie="eersteKind" context="gm9999_1__chp_2">'
+                         + _artikel("2.1", "gm9999_2__art_2.1", "Slot.") + "</VoegToe>")
+    assert _wids(next(e for e in leeg.iter(f"{{{T}}}Hoofdstuk") if e.get("wId") == "gm9999_1__chp_2")) == ["gm9999_2__art_2.1"]
+
+
+def test_voegtoe_refusals_name_file_line_and_wid():
+    with pytest.raises(MutatieFout, match=r'w/besluit.xml:1: tekst:VoegToe positie="volgtOp" context="gm9999_1__bestaat_niet": de '
+                                          r'context wId "gm9999_1__bestaat_niet" staat niet in de regeling'):
+        _toepassen('<VoegToe positie="volgtOp" context="gm9999_1__bestaat_niet">'
+                   + _artikel("9", "gm9999_2__art_9", "x") + "</VoegToe>")
+    with pytest.raises(MutatieFout, match='wId "gm9999_1__chp_1__art_1.1" staat al in de regeling'):
+        _toepassen('<VoegToe positie="volgtOp" context="gm9999_1__chp_1__art_1.2">'
+                   + _artikel("1.1", "gm9999_1__chp_1__art_1.1", "dubbel") + "</VoegToe>")
+    with pytest.raises(MutatieFout, match="kindVan.*STOP 2.0"):
+        _toepassen('<VoegToe positie="kindVan" context="gm9999_1__chp_2">' + _artikel("2.1", "gm9999_2__a", "x") + "</VoegToe>")
+    with pytest.raises(MutatieFout, match="onbekende positie 'achter'"):
+        _toepassen('<VoegToe positie="achter" context="gm9999_1__chp_2">' + _artikel("2.1", "gm9999_2__a", "x") + "</VoegToe>")
+    with pytest.raises(MutatieFout, match="VoegToe zonder tekst"):
+        _toepassen('<VoegToe positie="volgtOp" context="gm9999_1__chp_2"><Wat>niets</Wat></VoegToe>')
+
+
+# --- Vervang and renvooi -------------------------------------------------------------------------------------
+
+
+def test_vervang_resolves_renvooi_to_the_new_text():
+    nieuw, gedaan = _toepassen(
+        '<Vervang wat="gm9999_1__chp_1__art_1.2"><Wat>Artikel 1.2 wordt:</Wat>'
+        '<Artikel eId="chp_1__art_1.3" wId="gm9999_1__chp_1__art_1.2">'
+        '<Kop><Label>Artikel</Label><Nummer><VerwijderdeTekst>1.2</VerwijderdeTekst><NieuweTekst>1.3</NieuweTekst></Nummer></Kop>'
+        '<Lid eId="p1" wId="gm9999_1__chp_1__art_1.2__para_1"><LidNummer>1.</LidNummer>'
+        '<Inhoud><Al>Lid <VerwijderdeTekst>een</VerwijderdeTekst><NieuweTekst>één, <i>nieuw</i></NieuweTekst>.</Al></Inhoud></Lid>'
+        '<Lid eId="p2" wId="gm9999_1__chp_1__art_1.2__para_2" wijzigactie="verwijder"><LidNummer>2.</LidNummer>'
+        '<Inhoud><Al>Lid twee.</Al></Inhoud></Lid>'
+        '<Lid eId="p3" wId="gm9999_2__chp_1__art_1.2__para_3" wijzigactie="voegtoe"><LidNummer>2.</LidNummer>'
+        '<Inhoud><Groep wijzigactie="verwijderContainer"><Al>Uit de groep.</Al></Groep>'
+        '<Groep wijzigactie="nieuweContainer"><Al>In een nieuwe groep.</Al></Groep></Inhoud></Lid>'
+        "</Artikel></Vervang>")
+    assert _al(nieuw, "gm9999_1__chp_1__art_1.2__para_1") == "Lid één, nieuw."
+    assert "gm9999_1__chp_1__art_1.2__para_2" not in {e.get("wId") for e in nieuw.iter()}
+    lid3 = next(e for e in nieuw.iter() if e.get("wId") == "gm9999_2__chp_1__art_1.2__para_3")
+    assert lid3.get("wijzigactie") is None
+    inhoud = lid3.find(f"{{{T}}}Inhoud")
+    assert [etree.QName(k).localname for k in inhoud] == ["Al", "Groep"]  # verwijderContainer unwrapped, nieuweContainer kept
+    assert inhoud[1].get("wijzigactie") is None
+    assert not list(nieuw.iter(f"{{{T}}}NieuweTekst", f"{{{T}}}VerwijderdeTekst"))
+    assert [(t.actie, t.label, t.was) for t in gedaan] == [("vervangen", "artikel 1.3", "artikel 1.2")]
+
+
+def test_vervang_with_revisie_and_a_verplaatsing():
+    nieuw, gedaan = _toepassen('<Vervang wat="gm9999_1__chp_1__art_1.1" revisie="1" positie="volgtOp" '
+                               'context="gm9999_1__chp_1__art_1.2">'
+                               + _artikel("1.1", "gm9999_1__chp_1__art_1.1", "Tekst een, gecorrigeerd.") + "</Vervang>")
+    assert _wids(nieuw) == ["gm9999_1__chp_1__art_1.2", "gm9999_1__chp_1__art_1.1"]
+    assert _al(nieuw, "gm9999_1__chp_1__art_1.1") == "Tekst een, gecorrigeerd."
+    assert [t.actie for t in gedaan] == ["vervangen", "verplaatst"]
+
+
+def test_vervang_to_vervallen_is_reported_as_such():
+    _, gedaan = _toepassen('<Vervang wat="gm9999_1__chp_1__art_1.1"><Artikel eId="a" wId="gm9999_1__chp_1__art_1.1">'
+                           '<Kop><Label>Artikel</Label><Nummer>1.1</Nummer></Kop><Vervallen wijzigactie="voegtoe"/>'
+                           '<Inhoud wijzigactie="verwijder"><Al>Tekst een.</Al></Inhoud></Artikel></Vervang>')
+    assert [(t.actie, t.label) for t in gedaan] == [("vervallen", "artikel 1.1")]
+
+
+def test_vervang_refusals():
+    with pytest.raises(MutatieFout, match=r'heeft wId "gm9999_1__anders", niet de wId "gm9999_1__chp_1__art_1.1".*STOP0077'):
+        _toepassen('<Vervang wat="gm9999_1__chp_1__art_1.1">' + _artikel("1.1", "gm9999_1__anders", "x") + "</Vervang>")
+    with pytest.raises(MutatieFout, match='de te vervangen wId "gm9999_1__art_9" staat niet in de regeling'):
+        _toepassen('<Vervang wat="gm9999_1__art_9">' + _artikel("9", "gm9999_1__art_9", "x") + "</Vervang>")
+    with pytest.raises(MutatieFout, match="is een Hoofdstuk in de regeling, maar wordt vervangen door een Artikel"):
+        _toepassen('<Vervang wat="gm9999_1__chp_2">' + _artikel("2", "gm9999_1__chp_2", "x") + "</Vervang>")
+    with pytest.raises(MutatieFout, match="precies één element, gevonden 2"):
+        _toepassen('<Vervang wat="gm9999_1__chp_1__art_1.1">' + _artikel("1.1", "gm9999_1__chp_1__art_1.1", "x")
+                   + _artikel("1.1", "gm9999_1__chp_1__art_1.1", "y") + "</Vervang>")
+
+
+# --- VervangKop, Verwijder, VervangRegeling ------------------------------------------------------------------
+
+
+def test_vervangkop_replaces_only_the_kop_and_the_eid():
+    nieuw, gedaan = _toepassen('<VervangKop wat="gm9999_1__chp_2" eId-wordt="chp_3"><Kop><Label>Hoofdstuk</Label>'
+                               '<Nummer><VerwijderdeTekst>2</VerwijderdeTekst><NieuweTekst>3</NieuweTekst></Nummer>'
+                               "<Opschrift>Overgangsrecht</Opschrift></Kop></VervangKop>")
+    h = next(e for e in nieuw.iter() if e.get("wId") == "gm9999_1__chp_2")
+    assert h.get("eId") == "chp_3" and label(h) == "hoofdstuk 3"
+    assert h.find(f"{{{T}}}Kop/{{{T}}}Opschrift").text == "Overgangsrecht"
+    assert len(h.findall(f"{{{T}}}Kop")) == 1
+    assert [(t.actie, t.label, t.was) for t in gedaan] == [("kop vervangen", "hoofdstuk 3", "hoofdstuk 2")]
+
+
+def test_verwijder_removes_the_element_and_keeps_its_neighbours():
+    nieuw, gedaan = _toepassen('<Verwijder wat="gm9999_1__chp_1__art_1.2__para_1"><Wat>Lid 1 vervalt.</Wat>'
+                               '<Lid eId="x" wId="gm9999_1__chp_1__art_1.2__para_1"><LidNummer>1.</LidNummer></Lid></Verwijder>')
+    assert _wids(nieuw, "Lid") == ["gm9999_1__chp_1__art_1.2__para_2"]
+    assert _al(nieuw, "gm9999_1__chp_1__art_1.2") == "Lid twee."
+    assert [(t.actie, t.soort, t.label) for t in gedaan] == [("verwijderd", "Lid", "lid 1")]
+    with pytest.raises(MutatieFout, match='de te verwijderen wId "gm9999_1__weg" staat niet in de regeling'):
+        _toepassen('<Verwijder wat="gm9999_1__weg"/>')
+    with pytest.raises(MutatieFout, match='heeft wId "gm9999_1__chp_2", niet de wId "gm9999_1__chp_1"'):
+        _toepassen('<Verwijder wat="gm9999_1__chp_1"><Hoofdstuk eId="c" wId="gm9999_1__chp_2"/></Verwijder>')
+
+
+def test_vervangregeling_replaces_the_whole_text_but_only_with_a_regelingcompact():
+    nieuw, gedaan = _toepassen(f'<VervangRegeling><RegelingCompact componentnaam="n"><Lichaam eId="body" wId="body">'
+                               + _artikel("1", "gm9999_3__art_1", "Alles nieuw.") + "</Lichaam></RegelingCompact></VervangRegeling>")
+    assert _wids(nieuw) == ["gm9999_3__art_1"]
+    assert gedaan[0].actie == "regeling vervangen"
+    with pytest.raises(MutatieFout, match="RegelingVrijetekst; alleen een RegelingCompact"):
+        _toepassen("<VervangRegeling><RegelingVrijetekst componentnaam='n'/></VervangRegeling>")
+
+
+def test_operations_apply_in_order_and_may_use_what_an_earlier_one_added():
+    nieuw, gedaan = _toepassen(
+        '<VoegToe positie="volgtOp" context="gm9999_1__chp_1__art_1.2">' + _artikel("1.3", "gm9999_2__art_1.3", "Drie.")
+        + '</VoegToe><VoegToe positie="volgtOp" context="gm9999_2__art_1.3">' + _artikel("1.4", "gm9999_2__art_1.4", "Vier.")
+        + '</VoegToe><Verwijder wat="gm9999_1__chp_1__art_1.1"/>')
+    assert _wids(nieuw) == ["gm9999_1__chp_1__art_1.2", "gm9999_2__art_1.3", "gm9999_2__art_1.4"]
+    assert [t.actie for t in gedaan] == ["toegevoegd", "toegevoegd", "verwijderd"]
+    assert nieuw.get("wordt") == f"{WERK}/nld@2"
+
+
+# --- versions and atomicity ----------------------------------------------------------------------------------
+
+
+def test_was_must_be_the_current_version_of_the_same_regeling():
+    ops = '<Verwijder wat="gm9999_1__chp_1__art_1.1"/>'
+    with pytest.raises(MutatieFout, match=r"gemaakt op versie nld@3 .*maar de ingelezen regeling is versie nld@1"):
+        _toepassen(ops, was=f"{WERK}/nld@3", wordt=f"{WERK}/nld@4")
+    with pytest.raises(MutatieFout, match=r"voor regeling /akn/nl/act/gm9999/2024/ander, maar de ingelezen regeling is "
+                                          r"/akn/nl/act/gm9999/2024/plan"):
+        _toepassen(ops, was="/akn/nl/act/gm9999/2024/ander/nld@1", wordt="/akn/nl/act/gm9999/2024/ander/nld@2")
+    with pytest.raises(MutatieFout, match="STOP0066"):
+        _toepassen(ops, wordt="/akn/nl/act/gm9999/2024/ander/nld@2")
+    with pytest.raises(MutatieFout, match="onbekende wijzigingsopdracht"):
+        _toepassen("<Hernoem wat='x'/>")
+
+
+def test_the_input_text_is_never_changed():
+    regeling = _regeling()
+    voor = etree.tostring(regeling)
+    pas_mutatie_toe(regeling, _mutatie('<Verwijder wat="gm9999_1__chp_1__art_1.1"/>'), huidige=f"{WERK}/nld@1", bron="b")
+    with pytest.raises(MutatieFout):  # the first operation succeeds, the second fails: nothing of it stays
+        pas_mutatie_toe(regeling, _mutatie('<Verwijder wat="gm9999_1__chp_1__art_1.1"/><Verwijder wat="gm9999_1__weg"/>'),
+                        huidige=f"{WERK}/nld@1", bron="b")
+    assert etree.tostring(regeling) == voor
+
+
+def test_renvooi_keeps_the_text_around_removed_and_added_parts():
+    al = etree.fromstring(f'<Al xmlns="{T}">a <VerwijderdeTekst>b</VerwijderdeTekst>c<NieuweTekst>d<b>e</b>f</NieuweTekst>g</Al>')
+    los_renvooi_op(al)
+    assert etree.tostring(al, encoding="unicode", method="text") == "a cdefg"
+    assert [etree.QName(k).localname for k in al] == ["b"]
+
+
+def test_werk_and_versie_of_an_expression():
+    assert werk_van("/akn/nl/act/gm0297/2019/reg456/nld@2") == "/akn/nl/act/gm0297/2019/reg456"
+    assert werk_van("/join/id/regdata/gm0297/2019/Bouwhoogte/nld@2020-11-13;4540") == "/join/id/regdata/gm0297/2019/Bouwhoogte"
+    assert versie_van("/akn/nl/act/gm0297/2019/reg456/nld@12;ontwerp") == "nld@12;ontwerp"
