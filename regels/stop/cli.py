@@ -1,7 +1,8 @@
 """``regels export`` and ``regels import``: the STOP/TPOD commands (wired into the main command by regels.cli).
 
 Exit codes: 0 done (and valid, with ``--controleer``); 1 the delivery does not validate, or the
-imported plan does not load (the folder is written anyway, with the report); 3 input error.
+imported plan does not load (the folder is written anyway, with the report), or a ``--wijziging``
+withdraws the regeling (nothing is written); 3 input error (also a wijziging that does not fit).
 """
 
 from __future__ import annotations
@@ -118,24 +119,39 @@ def _ambtsgebied(ctx: click.Context, param: click.Parameter, waarden: tuple[str,
 @click.option("--ambtsgebied", multiple=True, callback=_ambtsgebied, metavar="CODE=BESTAND",
               help="de echte grens van een Ambtsgebied (GeoJSON), bv. GM0297=zaltbommel.geojson")
 @click.option("--zonder-machinebestand", is_flag=True, help="negeer regels-machine.xml (lees alleen STOP en IMOW)")
+@click.option("--wijziging", "wijzigingen", multiple=True, type=click.Path(path_type=Path, exists=True),
+              metavar="LEVERING", help="een wijzigingsbesluit (LVBB-levering, map of zip) dat op de regeling wordt "
+                                       "toegepast; herhaal de optie voor elke wijziging, in volgorde")
 @click.option("--controleer", is_flag=True, help="valideer ook elk XML-bestand tegen zijn XSD en meld afwijkingen")
 @click.option("--json", "als_json", is_flag=True, help="druk de samenvatting en het rapport af als JSON")
 @schemas_optie
 @offline_optie
-def import_(pakket: Path, uit: Path, ambtsgebied: dict[str, Any], zonder_machinebestand: bool, controleer: bool,
-            als_json: bool, schemas: Path | None, offline: bool) -> None:
+def import_(pakket: Path, uit: Path, ambtsgebied: dict[str, Any], zonder_machinebestand: bool,
+            wijzigingen: tuple[Path, ...], controleer: bool, als_json: bool, schemas: Path | None, offline: bool) -> None:
     """Lees een LVBB-levering of een download van DSO/LVBB (map of zip) in als plan in de map --uit.
 
     \b
     regels import download.zip --uit plannen/gemeentestad
+    regels import opdracht --wijziging opdracht_2 --wijziging opdracht_3a --uit plannen/gemeentestad
     regels lint plannen/gemeentestad
     regels check initiatief.json --plan plannen/gemeentestad
     """
+    from regels.errors import RegelingIngetrokken
     try:
         from regels.stop.importeer import importeer
         uitslag = importeer(pakket, opslag=_opslag(schemas, offline) if controleer else None,
-                            ambtsgebieden=ambtsgebied, valideer=controleer, machine=not zonder_machinebestand)
+                            ambtsgebieden=ambtsgebied, valideer=controleer, machine=not zonder_machinebestand,
+                            wijzigingen=wijzigingen)
         uitslag.schrijf_planmap(uit)
+    except RegelingIngetrokken as e:
+        if als_json:
+            click.echo(json.dumps({"ingetrokken": True, "plan_laadt": False, "bericht": str(e),
+                                   "wijzigingen": [v.als_dict() for v in e.verslagen]}, ensure_ascii=False, indent=2))
+        else:
+            for i, v in enumerate(e.verslagen, 1):
+                click.echo(f"Wijziging {i}: {v.samenvatting()}")
+            click.echo(f"{e}", err=True)
+        sys.exit(ONGELDIG)
     except RegelsError as e:
         _stop(e)
         return
@@ -143,6 +159,7 @@ def import_(pakket: Path, uit: Path, ambtsgebied: dict[str, Any], zonder_machine
     if als_json:
         click.echo(json.dumps({
             "route": uitslag.route, "plan_laadt": uitslag.plan is not None, "map": str(uit), "telling": tel,
+            "wijzigingen": [v.als_dict() for v in uitslag.wijzigingen],
             "fouten": [m.render() for m in uitslag.fouten],
             "rapport": [{"soort": r.soort, "waar": r.waar, "bericht": r.bericht} for r in uitslag.rapport],
         }, ensure_ascii=False, indent=2))
@@ -150,6 +167,8 @@ def import_(pakket: Path, uit: Path, ambtsgebied: dict[str, Any], zonder_machine
         for r in uitslag.rapport:
             if r.soort in ("overgeslagen", "afwijking", "benaderd", "hersteld"):
                 click.echo(str(r))
+        for i, v in enumerate(uitslag.wijzigingen, 1):
+            click.echo(f"Wijziging {i}: {v.samenvatting()}")
         click.echo(f"Plan geschreven in {uit}/ (route: {uitslag.route}). "
                    + ", ".join(f"{n} {s}" for s, n in tel.items()) + "; zie IMPORTRAPPORT.md.")
         for m in uitslag.fouten:
