@@ -346,10 +346,13 @@ class _Toepasser:
 
     def _rapport_van_lezer(self, g: Gelezen) -> None:
         """The reader's own report lines, with the delivery's name in front; the OW objects that it calls
-        'beëindigd, niet ingelezen' are applied here (they end an object), so those lines go."""
+        'beëindigd, niet ingelezen' are applied here (they end an object), so those lines go, and so does
+        'geen manifest-ow.xml' for a delivery without OW files."""
         for r in g.rapport:
             if r.soort == "overgeslagen" and "status beëindigd" in r.bericht:
                 continue
+            if not g.inhoud.ow_documenten and "geen manifest-ow.xml" in r.bericht:
+                continue  # a wijziging of the text only needs no manifest-ow
             waar = r.waar if r.waar.startswith(("nl.imow", g.naam)) else f"{g.naam}/{r.waar}" if r.waar else g.naam
             self.meld(r.soort, waar, r.bericht)
 
@@ -375,6 +378,8 @@ class _Toepasser:
             self.oud.pop(loc.id.lower(), None)
             self.ingetrokken_geo.pop(loc.id.lower(), None)
         self.i.gios.append(gio)
+        if vorige and vorige[-1].expressie == gio.expressie:
+            return  # the same version delivered again
         if vorige:
             verslag.gios.append(("nieuwe versie", gio.werk, f"{vorige[-1].expressie} → {gio.expressie}"))
         else:
@@ -464,9 +469,7 @@ def pas_wijzigingen_toe(inhoud: Any, gelezen: Sequence[Gelezen], meld: Meld) -> 
     t = _Toepasser(inhoud, meld)
     verslagen: list[WijzigingVerslag] = []
     for g in gelezen:
-        v = t.een(g)
-        verslagen.append(v)
-        meld("info", g.naam, "toegepast: " + v.samenvatting())
+        verslagen.append(t.een(g))
     t.afronden(verslagen)
     return verslagen
 

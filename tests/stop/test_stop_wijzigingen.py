@@ -334,3 +334,76 @@ def test_cli_json_lists_the_wijzigingen(tmp_path):
         "opdracht_2", "/akn/nl/act/gm0297/2019/reg456/nld@1", "/akn/nl/act/gm0297/2019/reg456/nld@2", "2020-04-07")
     assert {"actie": "verwijderd", "soort": "Artikel", "label": "artikel 10.1",
             "wid": "gm0297_1__chp_10__subchp_10.1__art_10.1", "was": ""} in w["tekst"]
+
+
+# --- a wijziging of the own export (the delivery with regels-machine.xml) -----------------------------------------
+
+
+def _wijzigingsbesluit(map_: Path, was: str, wordt: str, mutaties: str, datum: str = "2025-01-01") -> Path:
+    """A minimal LVBB wijziging delivery: only an AanleveringBesluit with one RegelingMutatie."""
+    werk = wordt.split("/nld@")[0]
+    map_.mkdir(parents=True)
+    (map_ / "besluit.xml").write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<AanleveringBesluit xmlns="https://standaarden.overheid.nl/lvbb/stop/aanlevering/" schemaversie="1.2.0">
+  <BesluitVersie>
+    <ExpressionIdentificatie xmlns="https://standaarden.overheid.nl/stop/imop/data/">
+      <FRBRWork>/akn/nl/bill/gm0637/2025/wijziging1</FRBRWork>
+      <FRBRExpression>/akn/nl/bill/gm0637/2025/wijziging1/nld@2025</FRBRExpression>
+      <soortWork>/join/id/stop/work_003</soortWork>
+    </ExpressionIdentificatie>
+    <ConsolidatieInformatie xmlns="https://standaarden.overheid.nl/stop/imop/data/">
+      <Tijdstempels><Tijdstempel><doel>/join/id/proces/gm0637/2025/w1</doel>
+        <soortTijdstempel>juridischWerkendVanaf</soortTijdstempel><datum>{datum}</datum><eId>art_II</eId></Tijdstempel></Tijdstempels>
+    </ConsolidatieInformatie>
+    <BesluitCompact xmlns="https://standaarden.overheid.nl/stop/imop/tekst/">
+      <WijzigBijlage eId="cmp_A" wId="gm0637_1__cmp_A"><Kop><Label>Bijlage</Label><Nummer>A</Nummer></Kop>
+        <RegelingMutatie componentnaam="w1" was="{was}" wordt="{wordt}">{mutaties}</RegelingMutatie>
+      </WijzigBijlage>
+    </BesluitCompact>
+  </BesluitVersie>
+  <RegelingVersieInformatie>
+    <ExpressionIdentificatie xmlns="https://standaarden.overheid.nl/stop/imop/data/">
+      <FRBRWork>{werk}</FRBRWork><FRBRExpression>{wordt}</FRBRExpression><soortWork>/join/id/stop/work_019</soortWork>
+    </ExpressionIdentificatie>
+  </RegelingVersieInformatie>
+</AanleveringBesluit>
+""", encoding="utf-8")
+    return map_
+
+
+EIGEN = "/akn/nl/act/gm0637/2024/omgevingsplan"
+LID = "gm0637_1__chp_1__subchp_1.1__art_1.2__para_1"
+
+
+def test_a_wijziging_of_the_own_export_goes_through_route_2_and_keeps_the_machine_logic(tmp_path):
+    from regels.stop.export import exporteer
+    plan = load_plan()
+    exporteer(plan).schrijf_map(tmp_path / "levering")
+    w = _wijzigingsbesluit(tmp_path / "w1", f"{EIGEN}/nld@2024-01-01;1", f"{EIGEN}/nld@2025-01-01;2", f"""
+        <Vervang wat="{LID}" xmlns="https://standaarden.overheid.nl/stop/imop/tekst/">
+          <Lid eId="x" wId="{LID}"><LidNummer>1.</LidNummer><Inhoud><Al>aantal woningen: het aantal
+            <VerwijderdeTekst>zelfstandige </VerwijderdeTekst>woningen<NieuweTekst>, zelfstandig of niet,</NieuweTekst>
+            dat het initiatief na uitvoering omvat.</Al></Inhoud></Lid>
+        </Vervang>""")
+    alleen = importeer(tmp_path / "levering")
+    assert alleen.route == "machinebestand"
+    uit = importeer(tmp_path / "levering", wijzigingen=[w])
+    assert uit.route == "stop+ow" and uit.plan is not None, [f.render() for f in uit.fouten]
+    assert uit.wijzigingen[0].tekst[0].label == "lid 1"
+    lid = next(lid for h in uit.regeling.items() if isinstance(h, Hoofdstuk) for a in h.artikelen() if a.nummer == "1.2"
+               for lid in a.leden if lid.nummer == "1")
+    assert lid.tekst == "aantal woningen: het aantal woningen, zelfstandig of niet, dat het initiatief na uitvoering omvat."
+    # every rule of the machine file gets its logic back (the OW identificaties did not change)
+    assert f"machinelogica van {len(alleen.plan.regels)} regel(s) teruggezet" in " ".join(r.bericht for r in uit.rapport)
+    kop = next(i for i in uit.regeling.items() if isinstance(i, PlanKop))
+    assert next(r for r in kop.regels if isinstance(r, Versie)).vanaf == dt.date(2025, 1, 1)
+
+
+def test_a_hand_made_wijziging_with_an_unknown_wid_names_file_line_and_element(tmp_path):
+    from regels.stop.export import exporteer
+    exporteer(load_plan()).schrijf_map(tmp_path / "levering")
+    w = _wijzigingsbesluit(tmp_path / "w1", f"{EIGEN}/nld@2024-01-01;1", f"{EIGEN}/nld@2025-01-01;2",
+                           '<Verwijder xmlns="https://standaarden.overheid.nl/stop/imop/tekst/" wat="gm0637_1__art_99"/>')
+    with pytest.raises(MutatieFout, match=r'^w1/besluit.xml:\d+: tekst:Verwijder wat="gm0637_1__art_99": de te verwijderen '
+                                          r'wId "gm0637_1__art_99" staat niet in de regeling'):
+        importeer(tmp_path / "levering", wijzigingen=[w])
