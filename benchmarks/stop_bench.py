@@ -1,7 +1,7 @@
 """Benchmark of the STOP export and import (issue 5).
 
 Prints:
-1. export of the bundled plan, and its validation (XSD, runnable Schematron, TPOD rules);
+1. export of the bundled plan, and its validation (XSD, the official Schematron with Saxon, TPOD rules);
 2. import of the largest sample in ../shared/stop-tpod (route 2: STOP + OW, no machine file), next to
    plain lxml parsing of the same XML/GML files; target: import within 3x plain parsing;
 3. import of the bundled plan's own delivery (route 1: machine file, checked by re-export).

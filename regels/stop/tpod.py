@@ -1,5 +1,5 @@
 """TPOD and OZON rules of the DSO validation catalogue, as this project's own checks, and the complete
-validation of a delivery (XSD + the runnable part of the official Schematron + these rules).
+validation of a delivery (XSD + the official STOP/LVBB Schematron + these rules).
 
 No official, current Schematron exists for the TPOD/OZON rules (``../shared/stop-tpod/SUMMARY.md``
 §7), so the rules that apply to what ``regels export`` writes are implemented here, each with its
@@ -27,7 +27,8 @@ from regels.stop import waardelijsten as wl
 from regels.stop.gio import lees_gio
 from regels.stop.ids import IMOW_ID, objecttype_van
 from regels.stop.ow import Bron, OwModel, is_owbestand, lees_ow
-from regels.stop.schemas import LVBBA, NAMESPACES, SchemaOpslag, SchematronUitslag, valideer_schematron, valideer_xsd
+from regels.stop.schemas import LVBBA, NAMESPACES, SchemaOpslag, valideer_xsd
+from regels.stop.schematron import SchematronUitslag, valideer_schematron
 from regels.stop.veilig import open_pakket, parse_xml
 
 TEKST = NAMESPACES["tekst"]
@@ -637,9 +638,10 @@ class Validatie:
     def samenvatting(self) -> str:
         sch_fouten = sum(1 for m in self.schematron.meldingen if m.ernst == "fout")
         tpod_fouten = sum(1 for m in self.tpod if m.ernst == "fout")
+        niet = len(self.schematron.niet_uitgevoerd)
         return (f"XSD: {self.gevalideerd} van {self.bestanden} bestanden gevalideerd, {len(self.xsd)} fouten; "
-                f"Schematron: {len(self.schematron.uitgevoerd)} patronen uitgevoerd "
-                f"({len(self.schematron.niet_uitgevoerd)} niet uitvoerbaar zonder XSLT 2.0), {sch_fouten} fouten; "
+                f"Schematron: {len(self.schematron.uitgevoerd)} patronen uitgevoerd"
+                f"{f' ({niet} konden niet worden uitgevoerd)' if niet else ''}, {sch_fouten} fouten; "
                 f"TPOD/OZON: {len(REGELS)} regels, {tpod_fouten} fouten, "
                 f"{sum(1 for m in self.tpod if m.ernst != 'fout')} waarschuwingen")
 

@@ -22,3 +22,14 @@ PZH_SCHEMA = STOP_TPOD / "Provincie-Zuid-Holland+Omgevingsbeleid-DSO/tools/valid
 vereist_shared = pytest.mark.skipif(
     not STOP_TPOD.is_dir(), reason=f"de officiële schema's en voorbeelden ontbreken: {STOP_TPOD}"
 )
+
+
+def kopie(tmp_path: Path, naam: str, vervang: list[tuple[bytes, bytes]], bron: Path = GEMEENTESTAD) -> Path:
+    """A copy of a sample file in *tmp_path* with each (old, new) replaced once; each old must occur."""
+    data = (bron / naam).read_bytes()
+    for oud, nieuw in vervang:
+        assert oud in data, oud
+        data = data.replace(oud, nieuw, 1)
+    doel = tmp_path / naam
+    doel.write_bytes(data)
+    return doel

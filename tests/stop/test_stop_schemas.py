@@ -1,8 +1,7 @@
-"""The schema store, XSD validation against the official schemas, and the Schematron subset."""
+"""The schema store and XSD validation against the official schemas (Schematron: test_stop_schematron.py)."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import time
 from pathlib import Path
@@ -13,17 +12,9 @@ from lxml import etree
 
 from regels.errors import DienstFout, XmlFout
 from regels.stop import schemas
-from regels.stop.schemas import (
-    SchemaOpslag,
-    gecompileerd_schema,
-    herken_soort,
-    schematron_dekking,
-    schematron_voor,
-    valideer_schematron,
-    valideer_xsd,
-)
+from regels.stop.schemas import SchemaOpslag, gecompileerd_schema, herken_soort, valideer_xsd
 from regels.stop.veilig import parse_xml
-from stophulp import GEMEENTESTAD, GM9920, GM9920_UITWISSELPAKKET, PZH_SCHEMA, STOP_TPOD, vereist_shared
+from stophulp import GEMEENTESTAD, GM9920, GM9920_UITWISSELPAKKET, PZH_SCHEMA, STOP_TPOD, kopie, vereist_shared
 
 pytestmark = vereist_shared
 
@@ -229,16 +220,6 @@ def test_documentsoorten() -> None:
     assert herken_soort(parse_xml(b"<a/>", "a.xml")) is None
 
 
-def kopie(tmp_path: Path, naam: str, vervang: list[tuple[bytes, bytes]], bron: Path = GEMEENTESTAD) -> Path:
-    data = (bron / naam).read_bytes()
-    for oud, nieuw in vervang:
-        assert oud in data, oud
-        data = data.replace(oud, nieuw, 1)
-    doel = tmp_path / naam
-    doel.write_bytes(data)
-    return doel
-
-
 def regel_van(pad: Path, tekst: bytes) -> int:
     data = pad.read_bytes()
     return data[: data.index(tekst)].count(b"\n") + 1
@@ -307,186 +288,6 @@ def test_gecompileerde_schemas_worden_hergebruikt(opslag: SchemaOpslag) -> None:
     assert eerste is tweede
     assert time.perf_counter() - begin < 5
     assert schemas.compileertijd(LVBB_AANLEVERING, opslag) < 5
-
-
-# --------------------------------------------------------------------------------------------
-# Schematron
-# --------------------------------------------------------------------------------------------
-
-
-def test_schematron_bestanden_per_document() -> None:
-    besluit = parse_xml(GEMEENTESTAD / BESLUIT)
-    urls = schematron_voor(besluit)
-    assert "https://standaarden.overheid.nl/lvbb/1.2.0/lvbb-aanlevering.sch" in urls
-    assert "https://standaarden.overheid.nl/stop/1.3.0/imop-tekst.sch" in urls
-    assert "https://standaarden.overheid.nl/stop/1.3.0/imop-aknjoin.sch" in urls
-    assert schematron_voor(parse_xml(GEMEENTESTAD / "Bouwhoogte.gml")) == [
-        "https://standaarden.overheid.nl/stop/1.3.0/imop-geo.sch"
-    ]
-    assert schematron_voor(parse_xml(GEMEENTESTAD / "owKaart.xml")) == []
-
-
-def test_schematron_dekking_is_eerlijk(opslag: SchemaOpslag) -> None:
-    patronen = schematron_dekking("https://standaarden.overheid.nl/stop/1.3.0/imop-aknjoin.sch", opslag)
-    uitvoerbaar = {p.id for p in patronen if p.uitvoerbaar}
-    niet = {p.id: p.reden for p in patronen if not p.uitvoerbaar}
-    assert "sch_data_001" in uitvoerbaar  # contains(., '.') is plain XPath 1.0
-    assert "tokenize()" in niet["sch_data_003"]  # XPath 2.0 only: reported, not pretended
-    assert all(niet.values())
-
-
-def test_schematron_gemeentestad_besluit(opslag: SchemaOpslag) -> None:
-    uitslag = valideer_schematron(parse_xml(GEMEENTESTAD / BESLUIT), opslag=opslag)
-    assert len(uitslag.uitgevoerd) >= 60
-    assert uitslag.niet_uitgevoerd  # the XSLT 2.0-only patterns
-    assert uitslag.fouten == []
-    # Saxon with the official XSLT 2.0 pipeline reports the same advice (SUMMARY.md section 7).
-    [advies] = uitslag.meldingen
-    assert advies.ernst == "waarschuwing"
-    assert advies.bericht.startswith("STOP0082: De Toelichting met eId artrecital_o_1 heeft een structuur")
-    assert advies.pad is not None and advies.pad.endswith("/tekst:RegelingCompact/tekst:ArtikelgewijzeToelichting")
-
-
-@pytest.mark.parametrize("bestand", xml_bestanden(GM9920), ids=lambda p: p.name)
-def test_schematron_gm9920_zonder_meldingen(opslag: SchemaOpslag, bestand: Path) -> None:
-    assert valideer_schematron(parse_xml(bestand), opslag=opslag).meldingen == []
-
-
-def codes(uitslag: schemas.SchematronUitslag) -> set[str]:
-    return {m.bericht.split(":", 1)[0] for m in uitslag.meldingen}
-
-
-def test_schematron_vindt_fouten_in_kapot_besluit(opslag: SchemaOpslag, tmp_path: Path) -> None:
-    data = (GEMEENTESTAD / BESLUIT).read_bytes()
-    boom = parse_xml(data, BESLUIT)
-    tekst = "{https://standaarden.overheid.nl/stop/imop/tekst/}"
-    data_ns = "{https://standaarden.overheid.nl/stop/imop/data/}"
-    artikelen = list(boom.iter(f"{tekst}Artikel"))
-    artikelen[1].set("eId", artikelen[0].get("eId", ""))  # STOP0020: duplicate eId
-    extioref = next(boom.iter(f"{tekst}ExtIoRef"))
-    extioref.text = "/join/id/regdata/gm0297/2019/Anders/nld@2019"  # STOP0012: text != @ref
-    expressie = next(boom.iter(f"{data_ns}FRBRExpression"))
-    expressie.text = "/akn/nl/bill/gm0297/2019/9999/nld@2019"  # STOP1001: not the work + '/'
-    pad = tmp_path / BESLUIT
-    boom.write(str(pad), xml_declaration=True, encoding="utf-8")
-    doc = parse_xml(pad)
-    gevonden = codes(valideer_schematron(doc, opslag=opslag))
-    assert {"STOP0020", "STOP0012", "STOP1001"} <= gevonden
-    uitslag = valideer_schematron(doc, opslag=opslag)
-    [dubbel] = [m for m in uitslag.meldingen if m.bericht.startswith("STOP0020")][:1]
-    assert dubbel.positie is not None and dubbel.positie.regel > 1
-    assert "tekst:Artikel" in (dubbel.pad or "")
-
-
-def test_schematron_vindt_lege_geometrie_in_gio(opslag: SchemaOpslag, tmp_path: Path) -> None:
-    data = (GEMEENTESTAD / "Speelhal.gml").read_bytes()
-    boom = parse_xml(data, "Speelhal.gml")
-    gml = "{http://www.opengis.net/gml/3.2}"
-    for poslist in list(boom.iter(f"{gml}posList")):
-        poslist.text = ""
-    pad = tmp_path / "Speelhal.gml"
-    boom.write(str(pad), xml_declaration=True, encoding="utf-8")
-    assert "STOP3019" in codes(valideer_schematron(parse_xml(pad), opslag=opslag))
-
-
-def test_identificatie_met_punt(opslag: SchemaOpslag, tmp_path: Path) -> None:
-    pad = kopie(
-        tmp_path,
-        "GIO005-Speelhal.xml",
-        [(b"<FRBRWork>/join/id/regdata/gm0297/2019/Speelhal</FRBRWork>", b"<FRBRWork>/join/id/regdata/gm0297/2019/Speel.hal</FRBRWork>")],
-    )
-    gevonden = codes(valideer_schematron(parse_xml(pad), opslag=opslag))
-    assert "STOP1000" in gevonden  # contains(., '.')
-    assert "STOP1001" in gevonden  # expression no longer starts with the work
-
-
-# --------------------------------------------------------------------------------------------
-# The XPath 2.0 -> 1.0 translation
-# --------------------------------------------------------------------------------------------
-
-NS = {"tekst": "https://standaarden.overheid.nl/stop/imop/tekst/", "data": "https://standaarden.overheid.nl/stop/imop/data/"}
-
-
-@pytest.mark.parametrize(
-    ("xpath2", "xpath1"),
-    [
-        ("normalize-space(./string()) = ''", "normalize-space(string(.)) = ''"),
-        ("*:FRBRWork", "*[local-name()='FRBRWork']"),
-        ("ends-with($a, '.')", "(substring($a, string-length($a) - string-length('.') + 1) = '.')"),
-        ("count(x) gt 0", "count(x) > 0"),
-        ("exists(tekst:Kop)", "boolean(tekst:Kop)"),
-        ("empty(@eId)", "not(@eId)"),
-        ("starts-with(data:FRBRWork/string(), '/akn')", "starts-with(string(data:FRBRWork), '/akn')"),
-        ("string(.) = ../data:x/string()", "string(.) = ../data:x"),
-        ("matches(., '^/akn/(nl|aw)$')", "re:test(., '^/akn/(nl|aw)\\Z')"),
-        ("$t/e[1]", "exsl:node-set($t)/e[1]"),
-    ],
-)
-def test_herschrijven_naar_xpath1(xpath2: str, xpath1: str) -> None:
-    assert schemas._controleer_xpath1(xpath2, NS, bomen=frozenset({"t"})) == xpath1
-
-
-@pytest.mark.parametrize(
-    ("xpath2", "reden"),
-    [
-        ("tokenize(@eId, '__')[last()]", "tokenize()"),
-        ("xs:string(@a) = 'b'", "xs:string()"),
-        ("distinct-values(x)", "distinct-values()"),
-        ("@datum > '2020-01-01'", "niet-numerieke"),
-        ("every $v in x satisfies $v = 1", "geen geldige XPath 1.0"),
-        ("data:x/string() = 'a' or data:x/string()", "geen geldige XPath 1.0"),
-        ("matches(., '\\p{L}')", "XSD-tekenklasse"),
-        ("matches(., $patroon)", "geen letterlijke tekst"),
-        ("document('file:///etc/passwd')", "document()"),
-        ("exists($x)", "exists() op iets anders dan een pad"),
-    ],
-)
-def test_niet_te_vertalen_xpath2(xpath2: str, reden: str) -> None:
-    with pytest.raises(schemas._NietXPath1, match=reden.replace("(", r"\(").replace(")", r"\)")):
-        schemas._controleer_xpath1(xpath2, NS)
-
-
-def test_regex_vertaling_is_exact_op_randgevallen() -> None:
-    patroon, vlag = schemas._vertaal_regex("^a.c$", "")
-    assert vlag == ""
-    assert re.search(patroon, "abc") and not re.search(patroon, "abc\n")  # XPath $ is end of string
-    assert not re.search(patroon, "a\rc")  # XPath . excludes \r and \n
-    assert schemas._vertaal_regex("[\\s]x", "i") == ("[ \\t\\n\\r]x", "i")
-
-
-def test_schematron_patroon_met_runtimefout_wordt_eerlijk_gemeld(opslag: SchemaOpslag, tmp_path: Path) -> None:
-    sch = tmp_path / "test.sch"
-    sch.write_text(
-        """<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
-  <sch:pattern id="p1"><sch:rule context="a">
-    <sch:assert id="T1" test="b" role="fout">{"code": "T1", "melding": "a mist b", "ernst": "fout"},</sch:assert>
-  </sch:rule></sch:pattern>
-  <sch:pattern id="p2"><sch:rule context="a">
-    <sch:let name="x" value="'tekst'"/>
-    <sch:report id="T2" test="$x/b" role="fout">kan niet</sch:report>
-  </sch:rule></sch:pattern>
-  <sch:pattern id="p3"><sch:rule context="a">
-    <sch:report id="T3" test="tokenize(., ' ')" role="fout">XPath 2</sch:report>
-  </sch:rule></sch:pattern>
-</sch:schema>"""
-    )
-    (tmp_path / "catalog.xml").write_text(
-        '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">'
-        '<uri name="https://standaarden.overheid.nl/test/test.sch" uri="test.sch"/></catalog>'
-    )
-    lokaal = SchemaOpslag(tmp_path, cache=tmp_path / "cache")
-    uitslag = valideer_schematron(
-        parse_xml(b"<r><a/><a><b/></a></r>", "t.xml"),
-        opslag=lokaal,
-        bestanden=["https://standaarden.overheid.nl/test/test.sch"],
-    )
-    assert [p.id for p in uitslag.uitgevoerd] == ["p1"]
-    assert {p.id: p.reden.split(" (")[0] for p in uitslag.niet_uitgevoerd} == {
-        "p2": "XSLT 1.0 faalt op dit document",
-        "p3": "functie tokenize() bestaat niet in XPath 1.0",
-    }
-    [m] = uitslag.meldingen
-    assert m.bericht == "T1: a mist b" and m.pad == "t.xml:/r/a[1]"
 
 
 def test_catalogus_met_doctype_en_relatieve_paden(tmp_path: Path) -> None:

@@ -1,0 +1,805 @@
+"""The official STOP/LVBB Schematron, run completely with an XSLT 3.0 processor (Saxon-HE).
+
+All STOP 1.3.0 and LVBB 1.2.0 Schematron files declare ``queryBinding="xslt2"``. This module
+compiles each file once per process into one XSLT 3.0 stylesheet (its own small Schematron
+compiler: the files only use ``ns``, ``let``, ``pattern``, ``rule``, ``assert``, ``report``,
+``value-of``, ``name``, ``title``, ``p`` and top-level ``xsl:key``), compiles that with Saxon-HE
+(``saxonche``) and runs it on each document. Every pattern runs.
+
+The stylesheet follows the ISO skeleton for XSLT 2 (``iso_schematron_skeleton_for_saxon.xsl``),
+which is what the official pipeline uses:
+
+- one mode per pattern; the document is walked from ``/`` once per pattern, and each node fires
+  at most the first rule of the pattern whose context matches it (rule priority in document
+  order); text nodes are never contexts; attributes (and comments and processing instructions)
+  are visited only when a rule context of the pattern could match one;
+- a ``sch:let`` of the schema or of a pattern is a global variable (its context is the document
+  node), a ``sch:let`` of a rule is a local variable of that rule; a ``sch:let`` without
+  ``@value`` holds the constructed tree of its XSLT content;
+- ``sch:value-of`` is ``xsl:value-of`` (XSLT 2.0+: a sequence is joined with spaces) and
+  ``sch:name`` is ``name()``.
+
+Each pattern runs inside ``xsl:try``: a pattern that raises a dynamic error on a document (the
+official Schematron meeting input it was not written for) is reported in
+:attr:`SchematronUitslag.niet_uitgevoerd` *and* as a ``fout`` melding, so a delivery is never
+called valid when one of its checks did not run; the other patterns are not affected.
+
+Untrusted input. Documents are parsed by :mod:`regels.stop.veilig` (no DTD, no entities); Saxon
+gets the lxml tree serialised from its root element, so without a DOCTYPE. Saxon itself is
+closed off:
+
+- ``http://saxon.sf.net/feature/allowedProtocols`` is set to ``""`` on the one processor of the
+  process: every access to an external resource is refused (``doc``, ``document``,
+  ``unparsed-text*``, ``collection``, ``uri-collection``, ``json-doc``, ``transform``,
+  ``xsl:source-document``, and DTDs and external entities in Saxon's own XML parser; measured
+  with SaxonC-HE 13.1, see ``tests/stop/test_stop_schematron.py``);
+- that setting does *not* stop ``xsl:result-document`` from writing files, nor
+  ``environment-variable()`` and ``available-environment-variables()`` from reading the process
+  environment. So the compiler accepts only the XSLT instructions listed in
+  :data:`XSLT_TOEGESTAAN` inside a Schematron file (no ``xsl:result-document``, ``xsl:evaluate``,
+  ``xsl:import``, …), refuses every call (or ``name#arity`` reference) of the functions in
+  :data:`VERBODEN_FUNCTIES` and every extension function (a prefix outside ``fn``, ``xs``,
+  ``math``, ``map``, ``array``), and result documents are captured in memory, never written.
+
+Findings keep the form of the rest of :mod:`regels.stop`: a :class:`~regels.errors.Melding` per
+failed assert or successful report, text ``<code>: <melding>`` (the ``"melding"`` part of the
+official JSON-like message), the file, the line of the element and its path
+(:func:`regels.stop.schemas.element_pad`); ``role="fout"`` (or error, fatal) is a ``fout``,
+anything else (``waarschuwing``, ``ontraden``, …) a ``waarschuwing``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from regels.errors import Melding, Positie, RegelsError, XmlFout
+from regels.stop.schemas import (
+    LVBBA,
+    SE,
+    STANDAARD_VERSIES,
+    STOP,
+    SchemaOpslag,
+    _naam_van,
+    _stap,
+    element_pad,
+    herken_soort,
+)
+
+__all__ = [
+    "SchematronPatroon",
+    "SchematronUitslag",
+    "schematron_dekking",
+    "schematron_voor",
+    "schematron_xslt",
+    "valideer_schematron",
+]
+
+SCH = "http://purl.oclc.org/dsdl/schematron"
+XSL = "http://www.w3.org/1999/XSL/Transform"
+XS = "http://www.w3.org/2001/XMLSchema"
+_ERR = "http://www.w3.org/2005/xqt-errors"
+_EIGEN = "urn:regels:stop:schematron"
+"""Namespace of the compiler's own function (the path of a context node)."""
+
+_QUERY_BINDINGS = frozenset({"xslt2", "xslt3", "xpath2", "xpath3", "xpath31"})
+
+XSLT_TOEGESTAAN = frozenset(
+    """choose when otherwise if value-of text for-each for-each-group sort variable copy-of
+    sequence element attribute perform-sort""".split()
+)
+"""The XSLT instructions allowed inside a ``sch:let`` (the STOP/LVBB files use all but the last
+four); at the top level of a schema only ``xsl:key`` is allowed."""
+
+VERBODEN_FUNCTIES = frozenset(
+    """doc document doc-available unparsed-text unparsed-text-lines unparsed-text-available
+    collection uri-collection json-doc transform load-xquery-module function-lookup
+    environment-variable available-environment-variables""".split()
+)
+"""Functions that read files, the network or the environment, or that can reach those
+indirectly; a Schematron file that calls one is refused before Saxon sees it."""
+
+_FUNCTIE_NAMESPACES = frozenset(
+    {
+        "http://www.w3.org/2005/xpath-functions",
+        "http://www.w3.org/2005/xpath-functions/math",
+        "http://www.w3.org/2005/xpath-functions/map",
+        "http://www.w3.org/2005/xpath-functions/array",
+        XS,
+    }
+)
+_VASTE_PREFIXEN = {
+    "fn": "http://www.w3.org/2005/xpath-functions",
+    "math": "http://www.w3.org/2005/xpath-functions/math",
+    "map": "http://www.w3.org/2005/xpath-functions/map",
+    "array": "http://www.w3.org/2005/xpath-functions/array",
+    "xs": XS,
+    "xsd": XS,
+}
+
+_XPATH_ATTRIBUTEN = {
+    "rule": ("context",),
+    "assert": ("test",),
+    "report": ("test",),
+    "let": ("value",),
+    "value-of": ("select",),
+    "name": ("path",),
+    "key": ("match", "use"),
+}
+"""Attributes that hold an XPath expression, per Schematron/XSLT element (XSLT instructions:
+every attribute is checked, see :func:`_controleer_xpath`)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SchematronPatroon:
+    """One pattern of an official Schematron file."""
+
+    bestand: str
+    id: str
+    titel: str
+    codes: tuple[str, ...]
+    uitvoerbaar: bool = True
+    reden: str = ""
+    """Why the pattern did not run on a document (a dynamic error in Saxon), else empty."""
+
+
+@dataclass
+class SchematronUitslag:
+    """What the Schematron run found, which patterns ran, and which did not (with the reason)."""
+
+    meldingen: list[Melding] = field(default_factory=list)
+    uitgevoerd: list[SchematronPatroon] = field(default_factory=list)
+    niet_uitgevoerd: list[SchematronPatroon] = field(default_factory=list)
+
+    @property
+    def fouten(self) -> list[Melding]:
+        return [m for m in self.meldingen if m.ernst == "fout"]
+
+
+# --------------------------------------------------------------------------------------------
+# Schematron -> XSLT 3.0
+# --------------------------------------------------------------------------------------------
+
+
+class _Weigering(Exception):
+    """Something in a Schematron file this compiler does not (or may not) translate."""
+
+
+def _x(naam: str) -> str:
+    return f"{{{XSL}}}{naam}"
+
+
+def _s(naam: str) -> str:
+    return f"{{{SCH}}}{naam}"
+
+
+def _lokaal(el: etree._Element) -> tuple[str, str]:
+    q = etree.QName(el)
+    return q.namespace or "", q.localname
+
+
+def _tekst_van(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+_LITERALS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\(:.*?:\)", re.S)
+_AANROEP = re.compile(
+    r"(?<![\w.\-:$@])(Q\{[^}]*\}|[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)\s*(\(|#\s*\d)"
+)
+
+
+def _controleer_xpath(expr: str, prefixen: dict[str, str], waar: str) -> None:
+    """Refuse an expression that calls a function reading files, network or environment, or an
+    extension function. String literals and comments are left out of the check."""
+    zonder = _LITERALS.sub("''", expr)
+    for m in _AANROEP.finditer(zonder):
+        prefix, naam = m.group(1), m.group(2)
+        if prefix:
+            uri = prefix[2:-1] if prefix.startswith("Q{") else prefixen.get(prefix[:-1], "")
+            if uri not in _FUNCTIE_NAMESPACES:
+                raise _Weigering(
+                    f"{waar}: de extensiefunctie {prefix}{naam}() is niet toegestaan "
+                    "(alleen de standaardfuncties van XPath en XSLT)"
+                )
+            if uri != _VASTE_PREFIXEN["fn"]:
+                continue
+        if naam in VERBODEN_FUNCTIES:
+            raise _Weigering(
+                f"{waar}: de functie {naam}() is niet toegestaan: een Schematron-controle mag geen "
+                "bestanden, netwerk of omgevingsvariabelen lezen"
+            )
+
+
+_AVT = re.compile(r"\{([^{}]*)\}")
+
+
+def _controleer_xslt(el: etree._Element, prefixen: dict[str, str], waar: str) -> None:
+    """Check XSLT content (of a sch:let or xsl:key): allowed instructions, allowed functions."""
+    for knoop in el.iter():
+        if not isinstance(knoop.tag, str):
+            continue
+        ns, lokaal = _lokaal(knoop)
+        if ns == XSL:
+            if lokaal not in XSLT_TOEGESTAAN and not (knoop is el and lokaal == "key"):
+                raise _Weigering(f"{waar}: xsl:{lokaal} is niet toegestaan in een Schematron-bestand")
+            for naam, waarde in knoop.attrib.items():
+                _controleer_xpath(waarde, prefixen, f"{waar}, xsl:{lokaal}/@{naam}")
+        elif ns == SCH:
+            raise _Weigering(f"{waar}: sch:{lokaal} hoort niet binnen XSLT-inhoud")
+        else:  # a literal result element: attribute value templates are XPath
+            for naam, waarde in knoop.attrib.items():
+                for deel in _AVT.findall(waarde.replace("{{", "").replace("}}", "")):
+                    _controleer_xpath(deel, prefixen, f"{waar}, {lokaal}/@{naam}")
+
+
+def _letterlijk_attribuut(waarde: str) -> str:
+    """A literal value for an attribute of a literal result element (no attribute value template)."""
+    return waarde.replace("{", "{{").replace("}", "}}")
+
+
+_ZONDER_PREDICATEN = re.compile(r"\[[^\[\]]*\]")
+
+
+def _bezoek(contexten: list[str]) -> str:
+    """What the walk of one pattern visits below each node: elements, and attributes, comments or
+    processing instructions only if one of the rule contexts could match one (outside its
+    predicates the context names the attribute axis, or a comment or PI test). Visiting more would
+    give the same result, slower."""
+    attributen = overig = False
+    for context in contexten:
+        tekst = _LITERALS.sub("''", context)
+        vorige = None
+        while vorige != tekst:  # strip predicates, innermost first
+            vorige, tekst = tekst, _ZONDER_PREDICATEN.sub("", tekst)
+        if "@" in tekst or "attribute" in tekst:
+            attributen = True
+        if "comment(" in tekst or "processing-instruction(" in tekst or "node(" in tekst:
+            overig = True
+    delen = (["@*"] if attributen else []) + ["*"] + (["comment()", "processing-instruction()"] if overig else [])
+    return "|".join(delen)
+
+
+@dataclass(frozen=True)
+class _Vertaling:
+    """A Schematron file as one XSLT 3.0 stylesheet, and its patterns in order."""
+
+    xslt: str
+    patronen: tuple[SchematronPatroon, ...]
+
+
+def vertaal(sch: etree._Element, bestand: str, url: str | None = None) -> _Vertaling:
+    """Compile a Schematron schema element to an XSLT 3.0 stylesheet (see the module docstring).
+
+    *bestand* names the file in :class:`SchematronPatroon`, *url* (default *bestand*) in errors.
+
+    Raises :class:`~regels.errors.XmlFout` (Dutch) for a file that is not ISO Schematron, uses a
+    query binding other than XSLT 2/3, uses a Schematron feature this compiler does not support
+    (abstract patterns, includes, diagnostics, phases with a default phase), or that reaches for
+    files, network or environment.
+    """
+    try:
+        return _vertaal(sch, bestand)
+    except _Weigering as exc:
+        raise XmlFout(f"Schematron '{url or bestand}' wordt niet uitgevoerd: {exc}") from None
+
+
+def _vertaal(sch: etree._Element, bestand: str) -> _Vertaling:
+    if sch.tag != _s("schema"):
+        raise _Weigering("dit is geen ISO Schematron-bestand (verwacht sch:schema)")
+    binding = (sch.get("queryBinding") or "").strip().lower()
+    if binding not in _QUERY_BINDINGS:
+        raise _Weigering(
+            f"queryBinding '{sch.get('queryBinding') or ''}' wordt niet ondersteund "
+            f"(wel: {', '.join(sorted(_QUERY_BINDINGS))})"
+        )
+    if sch.get("defaultPhase"):
+        raise _Weigering("een standaardfase (defaultPhase) wordt niet ondersteund; alle patronen lopen altijd")
+
+    ns = {n.get("prefix", ""): n.get("uri", "") for n in sch.iter(_s("ns"))}
+    nsmap: dict[str | None, str] = {
+        p: u for p, u in sch.nsmap.items() if p and u not in (SCH, XSL) and p not in ("xsl", "rs-eigen", "rs-err")
+    }
+    nsmap.update({p: u for p, u in ns.items() if p not in ("xsl", "rs-eigen", "rs-err")})
+    for p, u in (("xs", XS), ("xsd", XS)):
+        nsmap.setdefault(p, u)
+    nsmap.update({"xsl": XSL, "rs-eigen": _EIGEN, "rs-err": _ERR})
+    prefixen = {**_VASTE_PREFIXEN, **{p: u for p, u in nsmap.items() if p}}
+
+    stijl = etree.Element(_x("stylesheet"), nsmap=nsmap, version="3.0")
+    stijl.set("exclude-result-prefixes", "#all")
+    uitvoer = etree.SubElement(stijl, _x("output"), method="xml", encoding="UTF-8", indent="no")
+    uitvoer.set("omit-xml-declaration", "yes")
+    _pad_functie(stijl)
+
+    globale_namen: set[str] = set()
+
+    def globale_let(let: etree._Element, waar: str) -> None:
+        naam = let.get("name", "")
+        if naam in globale_namen:
+            raise _Weigering(f"{waar}: de variabele ${naam} is al gedeclareerd")
+        globale_namen.add(naam)
+        stijl.append(_let(let, prefixen, waar))
+
+    patronen: list[etree._Element] = []
+    for kind in sch:
+        if not isinstance(kind.tag, str):
+            continue
+        kns, lokaal = _lokaal(kind)
+        waar = f"sch:{lokaal}" if kns == SCH else f"xsl:{lokaal}" if kns == XSL else lokaal
+        if kns == SCH and lokaal in ("ns", "title", "p", "phase"):
+            continue
+        if kns == SCH and lokaal == "let":
+            globale_let(kind, f"sch:let ${kind.get('name', '')}")
+        elif kns == SCH and lokaal == "pattern":
+            patronen.append(kind)
+        elif kns == XSL and lokaal == "key":
+            _controleer_xslt(kind, prefixen, f"xsl:key '{kind.get('name', '')}'")
+            stijl.append(copy.deepcopy(kind))
+        else:
+            raise _Weigering(f"{waar} wordt niet ondersteund")
+
+    hoofd = etree.SubElement(stijl, _x("template"), match="/")
+    uitslag = etree.SubElement(hoofd, "uitslag")
+    resultaat: list[SchematronPatroon] = []
+    for n, patroon in enumerate(patronen):
+        pid = patroon.get("id") or f"patroon-{n + 1}"
+        waar = f"patroon '{pid}'"
+        if patroon.get("abstract") == "true" or patroon.get("is-a"):
+            raise _Weigering(f"{waar}: abstracte patronen worden niet ondersteund")
+        if patroon.get("documents"):
+            raise _Weigering(f"{waar}: @documents (andere documenten lezen) is niet toegestaan")
+        titel_el = patroon.find(_s("title"))
+        codes = tuple(a.get("id", "") for a in patroon.iter(_s("assert"), _s("report")) if a.get("id"))
+        if not codes:
+            codes = tuple(r.get("id", "") for r in patroon.iter(_s("rule")) if r.get("id"))
+        resultaat.append(
+            SchematronPatroon(bestand, pid, _tekst_van(titel_el) if titel_el is not None else "", codes)
+        )
+
+        modus = f"M{n}"
+        regels: list[etree._Element] = []
+        for kind in patroon:
+            if not isinstance(kind.tag, str):
+                continue
+            kns, lokaal = _lokaal(kind)
+            if kns == SCH and lokaal in ("title", "p"):
+                continue
+            if kns == SCH and lokaal == "let":
+                globale_let(kind, f"{waar}, sch:let ${kind.get('name', '')}")
+            elif kns == SCH and lokaal == "rule":
+                regels.append(kind)
+            else:
+                raise _Weigering(f"{waar}: {'sch:' if kns == SCH else ''}{lokaal} wordt niet ondersteund")
+        bezoek = _bezoek([r.get("context", "") for r in regels])
+        for i, regel in enumerate(regels):
+            stijl.append(_regel(regel, modus, 1000 + len(regels) - i, bezoek, prefixen, f"{waar}, regel {i + 1}"))
+        etree.SubElement(stijl, _x("template"), match="text()", mode=modus, priority="-1")
+        standaard = etree.SubElement(stijl, _x("template"), match="@*|node()", mode=modus, priority="-2")
+        etree.SubElement(standaard, _x("apply-templates"), select=bezoek, mode=modus)
+
+        # the pattern runs on its own: a dynamic error leaves only this pattern out
+        p = etree.SubElement(uitslag, "p", n=str(n))
+        poging = etree.SubElement(p, _x("try"))
+        etree.SubElement(poging, _x("apply-templates"), select="/", mode=modus)
+        vang = etree.SubElement(poging, _x("catch"))
+        fout = etree.SubElement(vang, "fout", code="{$rs-err:code}")
+        etree.SubElement(fout, _x("value-of"), select="$rs-err:description")
+
+    xslt = etree.tostring(stijl, encoding="unicode")
+    return _Vertaling(xslt, tuple(resultaat))
+
+
+def _pad_functie(stijl: etree._Element) -> None:
+    """``rs-eigen:pad(node)``: ``/*[1]/*[3]`` (and ``/@*[…]`` for an attribute), which lxml finds back."""
+    functie = etree.SubElement(stijl, _x("function"), {"name": "rs-eigen:pad", "as": f"Q{{{XS}}}string"})
+    etree.SubElement(functie, _x("param"), {"name": "knoop", "as": "node()"})
+    etree.SubElement(
+        functie,
+        _x("sequence"),
+        select=(
+            "string-join(($knoop/ancestor-or-self::*!concat('/*[', count(preceding-sibling::*) + 1, ']'), "
+            "if ($knoop instance of attribute()) then concat('/@*[local-name()=''', local-name($knoop), "
+            "''' and namespace-uri()=''', namespace-uri($knoop), ''']') else ()), '')"
+        ),
+    )
+
+
+def _let(let: etree._Element, prefixen: dict[str, str], waar: str) -> etree._Element:
+    """A sch:let as an xsl:variable (``@value``, or the constructed tree of its XSLT content)."""
+    variabele = etree.Element(_x("variable"), name=let.get("name", ""))
+    waarde = let.get("value")
+    if waarde is not None:
+        _controleer_xpath(waarde, prefixen, waar)
+        variabele.set("select", waarde)
+        return variabele
+    variabele.text = let.text
+    for kind in let:
+        if isinstance(kind.tag, str):
+            _controleer_xslt(kind, prefixen, waar)
+        variabele.append(copy.deepcopy(kind))
+    return variabele
+
+
+def _regel(
+    regel: etree._Element, modus: str, prioriteit: int, bezoek: str, prefixen: dict[str, str], waar: str
+) -> etree._Element:
+    if regel.get("abstract") == "true":
+        raise _Weigering(f"{waar}: abstracte regels worden niet ondersteund")
+    context = regel.get("context")
+    if not context:
+        raise _Weigering(f"{waar}: de regel heeft geen context")
+    _controleer_xpath(context, prefixen, waar)
+    sjabloon = etree.Element(_x("template"), match=context, mode=modus, priority=str(prioriteit))
+    for kind in regel:
+        if not isinstance(kind.tag, str):
+            continue
+        kns, lokaal = _lokaal(kind)
+        if kns == SCH and lokaal in ("title", "p"):
+            continue
+        if kns == SCH and lokaal == "let":
+            sjabloon.append(_let(kind, prefixen, f"{waar}, sch:let ${kind.get('name', '')}"))
+        elif kns == SCH and lokaal in ("assert", "report"):
+            sjabloon.append(_toets(kind, lokaal, prefixen, waar))
+        else:
+            raise _Weigering(f"{waar}: {'sch:' if kns == SCH else ''}{lokaal} wordt niet ondersteund")
+    etree.SubElement(sjabloon, _x("apply-templates"), select=bezoek, mode=modus)
+    return sjabloon
+
+
+def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: str) -> etree._Element:
+    """An assert (fires when the test is false) or report (fires when true) as an xsl:if that writes
+    ``<m r="code" rol="role" s="assert" pad="…">message</m>``."""
+    test = toets.get("test")
+    if test is None:
+        raise _Weigering(f"{waar}: sch:{soort} zonder test")
+    waar = f"{waar}, {toets.get('id') or 'sch:' + soort}"
+    _controleer_xpath(test, prefixen, waar)
+    if toets.get("diagnostics"):
+        raise _Weigering(f"{waar}: diagnostics worden niet ondersteund")
+    als = etree.Element(_x("if"), test=f"not({test})" if soort == "assert" else test)
+    m = etree.SubElement(
+        als,
+        "m",
+        r=_letterlijk_attribuut(toets.get("id", "")),
+        rol=_letterlijk_attribuut(toets.get("role", toets.get("flag", ""))),
+        s=soort,
+        pad="{rs-eigen:pad(.)}",
+    )
+
+    def tekst(t: str | None) -> None:
+        if t:
+            etree.SubElement(m, _x("text")).text = t
+
+    tekst(toets.text)
+    for deel in toets:
+        if isinstance(deel.tag, str):
+            dns, lokaal = _lokaal(deel)
+            if dns == SCH and lokaal == "value-of":
+                select = deel.get("select", ".")
+                _controleer_xpath(select, prefixen, waar)
+                etree.SubElement(m, _x("value-of"), select=select)
+            elif dns == SCH and lokaal == "name":
+                pad = deel.get("path", ".")
+                _controleer_xpath(pad, prefixen, waar)
+                tekst(" ")
+                etree.SubElement(m, _x("value-of"), select=f"name({pad})")
+                tekst(" ")
+            else:  # sch:emph, sch:span, sch:dir, foreign markup: its text
+                tekst(_tekst_van(deel))
+        tekst(deel.tail)
+    return als
+
+
+# --------------------------------------------------------------------------------------------
+# Saxon-HE: one processor per process, closed off from files and network
+# --------------------------------------------------------------------------------------------
+
+ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+
+_SAXON_LOCK = threading.RLock()
+"""Saxon objects are not thread-safe (a compiled stylesheet may not run twice at once); every call
+into Saxon holds this lock. saxonche keeps the GIL during a call anyway."""
+
+
+class _Saxon:
+    """The process's Saxon-HE processor, with ``allowedProtocols=""``."""
+
+    _enige: _Saxon | None = None
+
+    def __init__(self) -> None:
+        try:
+            from saxonche import PySaxonApiError, PySaxonProcessor
+        except ImportError:  # pragma: no cover - saxonche is a dependency
+            raise RegelsError(
+                "De Schematron-controle heeft Saxon-HE nodig: installeer het pakket 'saxonche' "
+                "(pip install saxonche)."
+            ) from None
+        self.fout_type: type[Exception] = PySaxonApiError
+        self.processor = PySaxonProcessor(license=False)
+        self.processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
+        self.xslt = self.processor.new_xslt30_processor()
+        self.bouwer = self.processor.new_document_builder()
+        self.bouwer.set_dtd_validation(False)
+        self.versie = self.processor.version
+
+    @classmethod
+    def enige(cls) -> _Saxon:
+        with _SAXON_LOCK:
+            if cls._enige is None:
+                cls._enige = cls()
+            return cls._enige
+
+    def compileer(self, xslt: str) -> Any:
+        with _SAXON_LOCK:
+            uitvoerbaar = self.xslt.compile_stylesheet(stylesheet_text=xslt, encoding="UTF-8")
+            uitvoerbaar.set_capture_result_documents(True)  # never written, should one appear
+            return uitvoerbaar
+
+    def document(self, doc: etree._ElementTree) -> Any:
+        """The document for Saxon: the lxml tree serialised from its root element (no DOCTYPE)."""
+        tekst = etree.tostring(doc.getroot(), encoding="unicode")
+        with _SAXON_LOCK:
+            return self.bouwer.parse_xml(xml_text=tekst, encoding="UTF-8")
+
+    def voer_uit(self, uitvoerbaar: Any, document: Any) -> str:
+        with _SAXON_LOCK:
+            return uitvoerbaar.transform_to_string(xdm_node=document)
+
+
+def _saxon_bericht(exc: Exception) -> str:
+    tekst = " ".join(str(exc).split())
+    return tekst or exc.__class__.__name__
+
+
+# --------------------------------------------------------------------------------------------
+# Compiled once per process
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Regels:
+    url: str
+    vertaling: _Vertaling
+    uitvoerbaar: Any
+    seconden: float
+
+    @property
+    def patronen(self) -> tuple[SchematronPatroon, ...]:
+        return self.vertaling.patronen
+
+
+_CACHE_LOCK = threading.Lock()
+_SCHEMATRONS: dict[tuple[tuple[str, str, bool], str], _Regels] = {}
+
+
+def _compileer_schematron(url: str, opslag: SchemaOpslag) -> _Regels:
+    sleutel = (opslag.sleutel, url)
+    with _CACHE_LOCK:
+        gevonden = _SCHEMATRONS.get(sleutel)
+    if gevonden is not None:
+        return gevonden
+    begin = time.perf_counter()
+    boom, _ = opslag.laad(url)
+    bestand = url.rsplit("/", 1)[-1]
+    vertaling = vertaal(boom.getroot(), bestand, url)
+    saxon = _Saxon.enige()
+    try:
+        uitvoerbaar = saxon.compileer(vertaling.xslt)
+    except saxon.fout_type as exc:
+        raise XmlFout(
+            f"Schematron '{url}' kan niet worden gecompileerd (Saxon: {_saxon_bericht(exc)})"
+        ) from None
+    regels = _Regels(url, vertaling, uitvoerbaar, time.perf_counter() - begin)
+    with _CACHE_LOCK:
+        return _SCHEMATRONS.setdefault(sleutel, regels)
+
+
+def schematron_xslt(url: str, opslag: SchemaOpslag | None = None) -> str:
+    """The XSLT 3.0 stylesheet that one Schematron file was compiled to (for inspection)."""
+    return _compileer_schematron(url, opslag or SchemaOpslag.standaard()).vertaling.xslt
+
+
+def schematron_dekking(url: str, opslag: SchemaOpslag | None = None) -> list[SchematronPatroon]:
+    """Every pattern of one Schematron file (all of them run)."""
+    return list(_compileer_schematron(url, opslag or SchemaOpslag.standaard()).patronen)
+
+
+def compileertijd(url: str, opslag: SchemaOpslag | None = None) -> float:
+    """Seconds it took to translate and compile one Schematron file (compiling it now if needed)."""
+    return _compileer_schematron(url, opslag or SchemaOpslag.standaard()).seconden
+
+
+# --------------------------------------------------------------------------------------------
+# Which files apply, and running them
+# --------------------------------------------------------------------------------------------
+
+# Which official Schematron files apply, by the (namespace, local name) of module elements
+# (from versie.xml of STOP 1.3.0 and LVBB 1.2.0).
+_SCH_PER_MODULE: dict[tuple[str, str], tuple[str, ...]] = {
+    (SE, "FeatureTypeStyle"): ("stop:imop-se.sch",),
+    (STOP + "data/", "ConsolidatieInformatie"): ("stop:imop-aknjoin.sch", "stop:imop-consolidatie.sch"),
+    (STOP + "data/", "ExpressionIdentificatie"): ("stop:imop-aknjoin.sch",),
+    **{
+        (STOP + "data/", n): ("stop:imop-metadata.sch",)
+        for n in (
+            "BesluitMetadata",
+            "KennisgevingMetadata",
+            "RegelingMetadata",
+            "RegelingVersieMetadata",
+            "InformatieObjectMetadata",
+            "InformatieObjectVersieMetadata",
+            "OfficielePublicatieMetadata",
+            "RectificatieMetadata",
+        )
+    },
+    (STOP + "data/", "Procedureverloop"): ("stop:imop-procedure.sch",),
+    (STOP + "geo/", "GeoInformatieObjectVaststelling"): ("stop:imop-geo.sch",),
+    (STOP + "geo/", "GeoInformatieObjectVersie"): ("stop:imop-geo.sch",),
+    **{
+        (STOP + "tekst/", n): ("stop:imop-tekst.sch", "stop:imop-tekstmutaties.sch")
+        for n in ("BesluitCompact", "BesluitKlassiek", "Rectificatie")
+    },
+    **{
+        (STOP + "tekst/", n): ("stop:imop-tekst.sch",)
+        for n in (
+            "RegelingCompact",
+            "RegelingKlassiek",
+            "RegelingVrijetekst",
+            "RegelingTijdelijkdeel",
+            "OfficielePublicatie",
+            "Kennisgeving",
+        )
+    },
+    (STOP + "tekst/", "Tekstrevisie"): ("stop:imop-tekstmutaties.sch",),
+    (STOP + "uitwisseling/", "Pakbon"): ("stop:imop-pakbon.sch",),
+    (LVBBA, "AanleveringBesluit"): ("lvbb:lvbb-aanlevering.sch",),
+    (LVBBA, "AanleveringKennisgeving"): ("lvbb:lvbb-aanlevering.sch",),
+    (LVBBA, "AanleveringInformatieObject"): ("lvbb:lvbb-aanlevering-io.sch",),
+}
+
+
+def schematron_voor(doc: etree._ElementTree) -> list[str]:
+    """The URLs of the official Schematron files that apply to a document (STOP and LVBB only)."""
+    herkend = herken_soort(doc)
+    if herkend is None or herkend.familie == "IMOW":
+        return []
+    stop_versie = STANDAARD_VERSIES["STOP"]
+    lvbb_versie = STANDAARD_VERSIES["LVBB"]
+    if herkend.familie == "STOP":
+        stop_versie = herkend.versie
+    else:
+        lvbb_versie = herkend.versie
+        stop_versie = _stop_versie_binnen(doc) or stop_versie
+    urls: list[str] = []
+    for el in doc.getroot().iter():
+        if not isinstance(el.tag, str):
+            continue
+        q = etree.QName(el)
+        for naam in _SCH_PER_MODULE.get((q.namespace or "", q.localname), ()):
+            familie, bestand = naam.split(":", 1)
+            url = (
+                f"https://standaarden.overheid.nl/stop/{stop_versie}/{bestand}"
+                if familie == "stop"
+                else f"https://standaarden.overheid.nl/lvbb/{lvbb_versie}/{bestand}"
+            )
+            if url not in urls:
+                urls.append(url)
+    return urls
+
+
+def _stop_versie_binnen(doc: etree._ElementTree) -> str | None:
+    """LVBB 1.2.0 delivers STOP 1.3.0; other LVBB versions: the STOP version the LVBB schema imports."""
+    herkend = herken_soort(doc)
+    if herkend is not None and herkend.familie == "LVBB" and herkend.versie == "1.2.0":
+        return "1.3.0"
+    return None
+
+
+def valideer_schematron(
+    doc: etree._ElementTree,
+    *,
+    opslag: SchemaOpslag | None = None,
+    naam: str | None = None,
+    bestanden: Iterable[str] | None = None,
+) -> SchematronUitslag:
+    """Run the official Schematron on a document: every pattern of every file that applies.
+
+    *bestanden* are Schematron URLs (default :func:`schematron_voor`). A Schematron file that cannot
+    be found, translated or compiled raises :class:`~regels.errors.XmlFout`; a pattern that fails on
+    this document is listed in :attr:`SchematronUitslag.niet_uitgevoerd` with Saxon's reason and
+    gives a ``fout`` melding.
+    """
+    opslag = opslag or SchemaOpslag.standaard()
+    bestand = _naam_van(doc, naam)
+    uitslag = SchematronUitslag()
+    urls = list(bestanden if bestanden is not None else schematron_voor(doc))
+    if not urls:
+        return uitslag
+    alle = [_compileer_schematron(url, opslag) for url in urls]
+    saxon = _Saxon.enige()
+    try:
+        document = saxon.document(doc)
+    except saxon.fout_type as exc:  # lxml accepted it, so this would be a Saxon limit
+        raise XmlFout(f"{bestand}: Saxon kan het document niet lezen: {_saxon_bericht(exc)}") from None
+    paden: dict = {}
+    for regels in alle:
+        try:
+            uit = saxon.voer_uit(regels.uitvoerbaar, document)
+        except saxon.fout_type as exc:  # outside every xsl:try: the whole file did not run
+            reden = f"Saxon faalde op dit document: {_saxon_bericht(exc)}"
+            for patroon in regels.patronen:
+                _niet_uitgevoerd(uitslag, patroon, reden, doc, bestand)
+            continue
+        resultaat = etree.fromstring(uit, etree.XMLParser(resolve_entities=False, no_network=True))
+        for p in resultaat.iter("p"):
+            patroon = regels.patronen[int(p.get("n", "0"))]
+            fout = p.find("fout")
+            if fout is not None:
+                reden = f"Saxon faalde op dit document: {fout.get('code', '')} {_tekst_van(fout)}".rstrip()
+                _niet_uitgevoerd(uitslag, patroon, reden, doc, bestand)
+                continue
+            uitslag.uitgevoerd.append(patroon)
+            uitslag.meldingen.extend(_meldingen_uit(p, doc, bestand, paden))
+    return uitslag
+
+
+def _niet_uitgevoerd(
+    uitslag: SchematronUitslag, patroon: SchematronPatroon, reden: str, doc: etree._ElementTree, bestand: str
+) -> None:
+    uitslag.niet_uitgevoerd.append(
+        SchematronPatroon(patroon.bestand, patroon.id, patroon.titel, patroon.codes, False, reden)
+    )
+    codes = f", {', '.join(patroon.codes)}" if patroon.codes else ""
+    root = doc.getroot()
+    uitslag.meldingen.append(
+        Melding(
+            f"Schematron-patroon '{patroon.id}' ({patroon.bestand}{codes}) kon op dit document niet "
+            f"worden uitgevoerd, dus is niet gecontroleerd: {reden}",
+            positie=Positie(bestand, root.sourceline or 1, 1),
+            pad=f"{bestand}:{element_pad(root)}",
+        )
+    )
+
+
+_MELDING_TEKST = re.compile(r'"melding"\s*:\s*"((?:[^"\\]|\\.)*)"', re.S)
+
+
+def _meldingen_uit(p: etree._Element, doc: etree._ElementTree, bestand: str, paden: dict) -> Iterator[Melding]:
+    for m in p.iter("m"):
+        tekst = " ".join("".join(m.itertext()).split())
+        gevonden = _MELDING_TEKST.search(tekst)
+        bericht = gevonden.group(1).replace('\\"', '"') if gevonden else tekst.strip(" {},")
+        code = m.get("r") or ""
+        el: etree._Element | None = None
+        attribuut = ""
+        padtekst = m.get("pad") or ""
+        try:
+            knopen = doc.xpath(padtekst) if padtekst else [doc.getroot()]
+        except etree.XPathError:
+            knopen = []
+        if isinstance(knopen, list) and knopen:
+            knoop = knopen[0]
+            if isinstance(knoop, etree._Element):
+                el = knoop
+            elif getattr(knoop, "is_attribute", False):  # the context was an attribute
+                el = knoop.getparent()
+                attribuut = f"/@{_stap(knoop.attrname)}"
+        rol = (m.get("rol") or "fout").lower()
+        yield Melding(
+            f"{code}: {bericht}" if code else bericht,
+            positie=Positie(bestand, (el.sourceline if el is not None else None) or 1, 1),
+            pad=f"{bestand}:{element_pad(el, paden) + attribuut if el is not None else padtekst}",
+            ernst="fout" if rol in ("fout", "error", "fatal") else "waarschuwing",
+        )
