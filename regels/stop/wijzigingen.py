@@ -129,7 +129,9 @@ class WijzigingVerslag:
         delen = [f"{self.naam}: {self.soort}"]
         if self.besluit:
             delen[0] += f" (besluit {self.besluit})"
-        if self.was and self.wordt and werk_van(self.was) != werk_van(self.wordt):
+        if self.soort == "intrekking":
+            delen.append(f"regeling {self.was or 'onbekende versie'} ingetrokken")
+        elif self.was and self.wordt and werk_van(self.was) != werk_van(self.wordt):
             delen.append(f"regeling {self.was} → {self.wordt}")
         elif self.was and self.wordt and self.was != self.wordt:
             delen.append(f"regeling {versie_van(self.was)} → {versie_van(self.wordt)}")

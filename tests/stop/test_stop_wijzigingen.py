@@ -313,7 +313,9 @@ def test_cli_intrekking_says_so_and_writes_nothing(tmp_path):
     r = CliRunner().invoke(import_, [str(GEMEENTESTAD), "--wijziging", str(GS / "opdracht_2"), "--wijziging",
                                      str(GS / "opdracht_intrekking"), "--uit", str(tmp_path / "gs")])
     assert r.exit_code == 1
-    assert "Wijziging 1: opdracht_2: wijziging" in r.output and "Wijziging 2: opdracht_intrekking: intrekking" in r.output
+    assert "Wijziging 1: opdracht_2: wijziging" in r.output
+    assert "Wijziging 2: opdracht_intrekking: intrekking (besluit /akn/nl/bill/gm0297/2021/intrekking/nld@2021); regeling " \
+           "/akn/nl/act/gm0297/2019/reg456/nld@2 ingetrokken; juridisch werkend vanaf 2021-11-14" in r.output
     assert "is ingetrokken" in r.output and "geen plan geschreven" in r.output
     assert not (tmp_path / "gs").exists()
     j = CliRunner().invoke(import_, [str(GEMEENTESTAD), "--wijziging", str(GS / "opdracht_intrekking"),
