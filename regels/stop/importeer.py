@@ -537,7 +537,7 @@ class _Bouwer:
         if lichaam is None:
             raise XmlFout("de regeling heeft geen tekst:Lichaam")
         los: list[dict] = []
-        for kind in lichaam:
+        for kind in lichaam[:]:
             if not isinstance(kind.tag, str):
                 continue
             soort = _lokaal(kind.tag)
@@ -606,7 +606,7 @@ class _Bouwer:
                    "annotaties": [], "wid": wid_a, "bron": el.sourceline, "commentaar": []}
         leden: list[etree._Element] = []
         inhoud: etree._Element | None = None
-        for k in el:  # one pass instead of findall(Lid) and find(Inhoud)
+        for k in el[:]:  # one pass instead of findall(Lid) and find(Inhoud); a slice is cheaper than iterating
             tag = k.tag
             if tag == _LID:
                 leden.append(k)
@@ -619,7 +619,7 @@ class _Bouwer:
                 self.r("benaderd", f"artikel {nummer}", "tekst vóór de leden is als alinea bij lid 1 gezet")
             for i, lel in enumerate(leden, 1):
                 lidnummer = linhoud = None
-                for k in lel:
+                for k in lel[:]:
                     tag = k.tag
                     if tag == _LIDNUMMER and lidnummer is None:
                         lidnummer = k
@@ -1056,7 +1056,7 @@ def _kop(el: etree._Element) -> tuple[str, str]:
     if kop is None:
         return "", ""
     nummer = opschrift = None
-    for k in kop:
+    for k in kop[:]:
         tag = k.tag
         if tag == _NUMMER and nummer is None:
             nummer = k
@@ -1066,7 +1066,7 @@ def _kop(el: etree._Element) -> tuple[str, str]:
 
 
 def _kinderen_structuur(el: etree._Element) -> list[etree._Element]:
-    return [k for k in el if isinstance(k.tag, str) and _lokaal(k.tag) != "Kop"]
+    return [k for k in el[:] if isinstance(k.tag, str) and _lokaal(k.tag) != "Kop"]
 
 
 def _alineas(inhoud: etree._Element | None, b: _Bouwer, waar: str) -> list[str]:
@@ -1074,7 +1074,7 @@ def _alineas(inhoud: etree._Element | None, b: _Bouwer, waar: str) -> list[str]:
     if inhoud is None:
         return []
     uit: list[str] = []
-    for kind in inhoud:
+    for kind in inhoud[:]:
         tag = kind.tag
         if tag == _AL:
             soort = "Al"
@@ -1094,7 +1094,7 @@ def _alineas(inhoud: etree._Element | None, b: _Bouwer, waar: str) -> list[str]:
                 elif ln == "Li":
                     nummer_el = None
                     alineas: list[str] = []
-                    for al in li:  # one pass: the first LiNummer and every Al, in order
+                    for al in li[:]:  # one pass: the first LiNummer and every Al, in order
                         al_tag = al.tag
                         if al_tag == _LINUMMER:
                             if nummer_el is None:

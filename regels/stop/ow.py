@@ -184,7 +184,7 @@ Kinderen = dict[str, list[etree._Element]]  # tag (Clark notation) → the child
 def _kinderen(el: etree._Element) -> Kinderen:
     """The child elements of ``el`` by tag, in one pass (instead of one ``find`` per child asked for)."""
     uit: Kinderen = {}
-    for k in el:
+    for k in el[:]:  # a slice is built in C, about 4x cheaper than iterating the element
         tag = k.tag
         if isinstance(tag, str):  # comments and processing instructions have a function as tag
             lijst = uit.get(tag)
@@ -211,7 +211,7 @@ def _refs(el: etree._Element | None) -> list[str]:
     if el is None:
         return []
     uit: list[str] = []
-    for r in el:
+    for r in el[:]:
         if isinstance(r.tag, str):
             href = r.get(HREF)
             if href is not None:
@@ -282,7 +282,7 @@ class _Lezer:
             self.meld(self.bron(root, bestand), f"het bestand is geen ow-dc:owBestand maar {etree.QName(root).localname}")
             return
         for obj in root.iter(f"{{{OW_DC}}}owObject"):
-            kinderen = [k for k in obj if isinstance(k.tag, str)]
+            kinderen = [k for k in obj[:] if isinstance(k.tag, str)]
             if len(kinderen) != 1:
                 self.meld(self.bron(obj, bestand), "een ow-dc:owObject moet precies één OW-object bevatten")
                 continue
@@ -391,7 +391,7 @@ class _Lezer:
         for aa in k.get(_R_ACTIVITEITAANDUIDING, ()):
             act: list[str] = []
             ala = None
-            for x in aa:
+            for x in aa[:]:
                 tag = x.tag
                 if not isinstance(tag, str):
                     continue
