@@ -483,6 +483,7 @@ _TERM = f"{{{TEKST}}}Term"
 _DEFINITIE = f"{{{TEKST}}}Definitie"
 _LINUMMER = f"{{{TEKST}}}LiNummer"
 _AL = f"{{{TEKST}}}Al"
+_VERVALLEN = f"{{{TEKST}}}Vervallen"
 
 
 @dataclass(slots=True)
@@ -606,12 +607,15 @@ class _Bouwer:
                    "annotaties": [], "wid": wid_a, "bron": el.sourceline, "commentaar": []}
         leden: list[etree._Element] = []
         inhoud: etree._Element | None = None
+        vervallen = False
         for k in el[:]:  # one pass instead of findall(Lid) and find(Inhoud); a slice is cheaper than iterating
             tag = k.tag
             if tag == _LID:
                 leden.append(k)
             elif tag == _INHOUD and inhoud is None:
                 inhoud = k
+            elif tag == _VERVALLEN:
+                vervallen = True
         if inhoud is not None:
             a["alineas"] = _alineas(inhoud, self, f"artikel {nummer}")
         if leden:
@@ -646,7 +650,11 @@ class _Bouwer:
             self.houders[wid_a] = h
             for w in _wids(el):
                 self.alle_wids.setdefault(w, h)
-            if not a["alineas"]:
+            if not a["alineas"] and vervallen:  # a wijziging let it lapse: STOP keeps the number and the heading
+                a["alineas"] = ["Vervallen."]
+                self.r("info", f"artikel {nummer}", "het artikel is vervallen (tekst:Vervallen); het staat in het plan met "
+                                                   "de tekst 'Vervallen.' en zonder regels")
+            elif not a["alineas"]:
                 a["alineas"] = [a["titel"]]
                 self.r("benaderd", f"artikel {nummer}", "artikel zonder tekst; het opschrift is als tekst gebruikt")
         return a
