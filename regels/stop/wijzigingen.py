@@ -99,10 +99,10 @@ def lees_besluit(root: etree._Element, bestand: str) -> Besluit:
 
 @dataclass
 class Gelezen:
-    """One wijziging delivery as read by the importer (``regels.stop.importeer._Lezer`` in wijziging mode)."""
+    """One wijziging delivery as read by the importer (``regels.stop.pakketlezer.PakketLezer`` in wijziging mode)."""
 
     naam: str  # the delivery as the officer named it (folder or zip name)
-    inhoud: Any  # the reader's _Inhoud: werk, expressie, titel, datum, datum_bron, gios, ow_documenten, soort
+    inhoud: Any  # the reader's Inhoud (regels.stop.pakketlezer): werk, expressie, titel, datum, datum_bron, gios, ow_documenten, soort
     besluit: Besluit | None
     documenten: dict[str, etree._ElementTree]  # every XML file read, by name (manifest-ow, opdracht, …)
     rapport: list[Any]  # the reader's own report lines (Rapportregel: soort, waar, bericht)
@@ -463,7 +463,7 @@ class _Toepasser:
 
 
 def pas_wijzigingen_toe(inhoud: Any, gelezen: Sequence[Gelezen], meld: Meld) -> list[WijzigingVerslag]:
-    """Apply every wijziging to ``inhoud`` (the importer's _Inhoud of the basis), in order; see the module docstring.
+    """Apply every wijziging to ``inhoud`` (the importer's Inhoud of the basis), in order; see the module docstring.
 
     Changes ``inhoud`` in place (regeling, werk, expressie, titel, datum, gios, ow_documenten, ow) and returns
     what each wijziging did. Raises :class:`MutatieFout` for a wijziging that cannot be applied and
