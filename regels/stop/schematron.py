@@ -459,7 +459,8 @@ def _regel(
 
 
 def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: str) -> etree._Element:
-    """An assert (fires when the test is false) or report (fires when true) as an xsl:if that writes
+    """An assert (fires when the test is false; ``xsl:choose``, as the skeleton, so the test is used
+    as written) or a report (fires when true; ``xsl:if``) that writes
     ``<m r="code" rol="role" s="assert" pad="…">message</m>``."""
     test = toets.get("test")
     if test is None:
@@ -468,7 +469,12 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
     _controleer_xpath(test, prefixen, waar)
     if toets.get("diagnostics"):
         raise _Weigering(f"{waar}: diagnostics worden niet ondersteund")
-    als = etree.Element(_x("if"), test=f"not({test})" if soort == "assert" else test)
+    if soort == "assert":
+        uit = etree.Element(_x("choose"))
+        etree.SubElement(uit, _x("when"), test=test)
+        als = etree.SubElement(uit, _x("otherwise"))
+    else:
+        uit = als = etree.Element(_x("if"), test=test)
     m = etree.SubElement(
         als,
         "m",
@@ -499,7 +505,7 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
             else:  # sch:emph, sch:span, sch:dir, foreign markup: its text
                 tekst(_tekst_van(deel))
         tekst(deel.tail)
-    return als
+    return uit
 
 
 # --------------------------------------------------------------------------------------------

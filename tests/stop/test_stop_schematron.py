@@ -241,12 +241,15 @@ def test_iso_semantiek_van_regels_en_lets(tmp_path: Path) -> None:
         "</sch:rule></sch:pattern>",
         # an attribute context, and sch:name
         patroon("attr", "a/@x", '<sch:assert id="R5" test=". != \'2\'" role="waarschuwing"><sch:name/> is 2</sch:assert>'),
+        # a test is used as written: here a sequence (its effective boolean value)
+        patroon("reeks", "r", '<sch:assert id="R6" test="z, y">geen z of y</sch:assert>',
+                '<sch:assert id="R7" test="a, y">geen a of y</sch:assert>'),
     )
     opslag = eigen_schematron(tmp_path, sch)
     uitslag = valideer_schematron(
         parse_xml(b'<r>\n<a x="1"/>\n<a/>\n<a x="2"/>\n</r>', "t.xml"), opslag=opslag, bestanden=[TEST_SCH]
     )
-    assert [p.id for p in uitslag.uitgevoerd] == ["eerste", "lets", "boom", "attr"]
+    assert [p.id for p in uitslag.uitgevoerd] == ["eerste", "lets", "boom", "attr", "reeks"]
     assert [(m.bericht, m.pad, m.positie.regel if m.positie else 0, m.ernst) for m in uitslag.meldingen] == [
         ("R1: x", "t.xml:/r/a[1]", 2, "fout"),
         ("R2: a", "t.xml:/r/a[2]", 3, "fout"),
@@ -254,6 +257,7 @@ def test_iso_semantiek_van_regels_en_lets(tmp_path: Path) -> None:
         ("R3: laatste a: 3/3", "t.xml:/r/a[3]", 4, "fout"),
         ("R4: waarden: 1 2", "t.xml:/r", 1, "fout"),
         ("R5: x is 2", "t.xml:/r/a[3]/@x", 4, "waarschuwing"),
+        ("R6: geen z of y", "t.xml:/r", 1, "fout"),
     ]
 
 
