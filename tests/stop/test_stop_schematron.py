@@ -81,6 +81,16 @@ def test_schematron_bestanden_per_document() -> None:
     assert schematron_voor(parse_xml(GEMEENTESTAD / "owKaart.xml")) == []
 
 
+def test_oude_namen_in_schemas_werken_nog() -> None:
+    from regels.stop import schemas
+    from regels.stop.schemas import SchematronUitslag as oud, valideer_schematron as oude_functie
+
+    assert oude_functie is valideer_schematron and oud is SchematronUitslag
+    assert schemas.schematron_voor is schematron_voor and schemas.schematron_dekking is schematron_dekking
+    with pytest.raises(AttributeError):
+        schemas._controleer_xpath1  # noqa: B018 - the XSLT 1.0 translator is gone
+
+
 def test_alle_patronen_van_de_officiele_bestanden_lopen(opslag: SchemaOpslag) -> None:
     patronen = [p for url in OFFICIEEL for p in schematron_dekking(url, opslag)]
     assert len(patronen) == 132
