@@ -125,5 +125,9 @@ class RegelingIngetrokken(RegelsError):
         super().__init__(bericht)
 
 
+class UitvoermapFout(RegelsError):
+    """The folder to write into holds something that is not an earlier output of the same command."""
+
+
 class DienstFout(RegelsError):
     """A web service failed or answered with something unusable."""

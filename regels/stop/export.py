@@ -48,6 +48,7 @@ from regels.plan import Plan
 from regels.stop import waardelijsten as wl
 from regels.stop.ids import eid_deel, geometrie_uuid, imow_id, slug, uniek_slug, wid
 from regels.stop.schemas import NAMESPACES
+from regels.stop.uitvoermap import bereid_uitvoermap
 from regels.units import zoek_eenheid
 
 MACHINEBESTAND = "regels-machine.xml"
@@ -109,8 +110,11 @@ class Levering:
         return [m for m in self.meldingen if m.ernst == "fout"]
 
     def schrijf_map(self, map_: Path) -> Path:
-        map_ = Path(map_)
-        map_.mkdir(parents=True, exist_ok=True)
+        """Write the delivery's files into ``map_``: a new or empty folder, or an earlier export (it has
+        opdracht.xml and manifest.xml), whose XML and GML files are removed first so that no file of an
+        older delivery (a GIO the plan no longer has) ends up beside the new manifest."""
+        map_ = bereid_uitvoermap(map_, merktekens=("opdracht.xml", "manifest.xml"),
+                                 eigen=lambda p: len(p.parts) == 1 and p.suffix in (".xml", ".gml"), wat="LVBB-levering")
         for naam, data in self.bestanden.items():
             (map_ / naam).write_bytes(data)
         return map_

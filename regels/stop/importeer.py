@@ -53,6 +53,7 @@ from regels.stop.importrapport import SOORTEN, Rapportregel
 from regels.stop.machineroute import herstel_machinelogica, machine_route
 from regels.stop.pakketlezer import PakketLezer
 from regels.stop.planbouwer import PlanBouwer
+from regels.stop.uitvoermap import bereid_uitvoermap
 from regels.stop.schemas import NAMESPACES, SchemaOpslag
 from regels.stop.veilig import Limieten, open_pakket
 from regels.stop.wijzigingen import Gelezen, WijzigingVerslag, pas_wijzigingen_toe
@@ -94,9 +95,13 @@ class ImportUitslag:
         return "\n".join(regels) + "\n"
 
     def schrijf_planmap(self, map_: Path) -> Path:
-        """Write ``*.regels``, ``gebieden/*.geojson`` and ``IMPORTRAPPORT.md`` into ``map_``."""
-        map_ = Path(map_)
-        map_.mkdir(parents=True, exist_ok=True)
+        """Write ``*.regels``, ``gebieden/*.geojson`` and ``IMPORTRAPPORT.md`` into ``map_``.
+
+        ``map_`` must be new, empty, or an earlier import (it has an IMPORTRAPPORT.md); the files of that
+        earlier import are removed first, so no hoofdstuk or area of an older state stays behind
+        (:func:`regels.stop.uitvoermap.bereid_uitvoermap`). Other folders raise ``UitvoermapFout``.
+        """
+        map_ = bereid_uitvoermap(map_, merktekens=("IMPORTRAPPORT.md",), eigen=_eigen_aan_import, wat="geïmporteerd plan")
         for pad, tekst in format_regeling(self.regeling).items():
             doel = map_ / pad
             doel.parent.mkdir(parents=True, exist_ok=True)
@@ -107,6 +112,13 @@ class ImportUitslag:
             doel.write_text(geojson_tekst(features), encoding="utf-8")
         (map_ / "IMPORTRAPPORT.md").write_text(self.rapport_tekst(), encoding="utf-8")
         return map_
+
+
+def _eigen_aan_import(p: Path) -> bool:
+    """The files an import writes (relative to the plan folder)."""
+    if len(p.parts) == 1:
+        return p.suffix == ".regels" or p.name == "IMPORTRAPPORT.md"
+    return len(p.parts) == 2 and p.parts[0] == "gebieden" and p.suffix == ".geojson"
 
 
 def geojson_tekst(features: dict[str, BaseGeometry]) -> str:
