@@ -26,6 +26,7 @@ from regels.errors import Melding, Positie, XmlFout
 from regels.stop import waardelijsten as wl
 from regels.stop.gio import lees_gio
 from regels.stop.ids import IMOW_ID, objecttype_van
+from regels.stop.mutaties import werk_van
 from regels.stop.ow import Bron, OwModel, is_owbestand, lees_ow
 from regels.stop.schemas import LVBBA, NAMESPACES, SchemaOpslag, valideer_xsd
 from regels.stop.schematron import SchematronUitslag, valideer_schematron
@@ -581,7 +582,7 @@ def lees_context(bron: _Bron, naam: str) -> tuple[Context, dict[str, etree._Elem
             m = re.search(r"gemeente (.+?) besluit", " ".join(aanhef.itertext())) if aanhef is not None else None
             gemeente = m.group(1) if m else ""
         if rc is not None and not werk and rc.get("wordt"):
-            werk = rc.get("wordt").split("/nld@")[0]
+            werk = werk_van(rc.get("wordt"))
     ow_docs = [(n, d) for n, d in docs.items() if is_owbestand(d)]
     ow = lees_ow(ow_docs)
     geometrie: dict[str, tuple[BaseGeometry, str, str]] = {}
