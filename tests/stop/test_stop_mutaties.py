@@ -245,6 +245,63 @@ def test_renvooi_keeps_the_text_around_removed_and_added_parts():
     assert [etree.QName(k).localname for k in al] == ["b"]
 
 
+class _Teller(etree.ElementBase):
+    """An element that counts the characters written to its text and tail (the cost of resolving renvooi)."""
+
+    geschreven = 0
+
+    @property
+    def text(self):
+        return etree.ElementBase.text.__get__(self)
+
+    @text.setter
+    def text(self, waarde):
+        _Teller.geschreven += len(waarde or "")
+        etree.ElementBase.text.__set__(self, waarde)
+
+    @property
+    def tail(self):
+        return etree.ElementBase.tail.__get__(self)
+
+    @tail.setter
+    def tail(self, waarde):
+        _Teller.geschreven += len(waarde or "")
+        etree.ElementBase.tail.__set__(self, waarde)
+
+
+@pytest.mark.parametrize("marker", ["VerwijderdeTekst", "NieuweTekst"])
+def test_renvooi_is_resolved_with_work_linear_in_the_text(marker):
+    # every removed or unwrapped marker used to append to a string that grows with the text before it:
+    # quadratic (40,000 markers in one Al took 49 s). Count the characters written to text and tail:
+    # linear means a small multiple of the text, whatever the number of markers.
+    parser = etree.XMLParser()
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=_Teller))
+    n = 2000
+    bron = f'<Al xmlns="{T}">' + "".join(f"woord{i} <{marker}>x</{marker}>" for i in range(n)) + "</Al>"
+    al = etree.fromstring(bron, parser)
+    lengte = len(etree.tostring(al, method="text", encoding=str))
+    _Teller.geschreven = 0
+    los_renvooi_op(al)
+    assert _Teller.geschreven <= 2 * lengte, f"{_Teller.geschreven} tekens geschreven voor een tekst van {lengte}"
+    assert len(al) == 0
+    verwacht = "".join(f"woord{i} " + ("x" if marker == "NieuweTekst" else "") for i in range(n))
+    assert al.text == verwacht
+
+
+def test_a_large_renvooi_is_resolved_correctly():
+    n = 20_000
+    # long runs of text between the markers (where the text used to grow quadratically), and inline
+    # elements inside NieuweTekst that must come out in place
+    al = "".join(f"w{i} <VerwijderdeTekst>oud{i}</VerwijderdeTekst><NieuweTekst>nieuw"
+                 + (f"<b>{i}</b>" if i % 100 == 0 else f"{i}") + "</NieuweTekst>. " for i in range(n))
+    nieuw, gedaan = _toepassen('<Vervang wat="gm9999_1__chp_1__art_1.1"><Artikel eId="a" wId="gm9999_1__chp_1__art_1.1">'
+                               f"<Kop><Nummer>1.1</Nummer></Kop><Inhoud><Al>{al}</Al></Inhoud></Artikel></Vervang>")
+    assert _al(nieuw, "gm9999_1__chp_1__art_1.1") == " ".join(f"w{i} nieuw{i}." for i in range(n))
+    assert [b.text for b in nieuw.iter(f"{{{T}}}b")] == [str(i) for i in range(0, n, 100)]
+    assert not list(nieuw.iter(f"{{{T}}}NieuweTekst", f"{{{T}}}VerwijderdeTekst"))
+    assert [t.actie for t in gedaan] == ["vervangen"]
+
+
 def test_werk_and_versie_of_an_expression():
     assert werk_van("/akn/nl/act/gm0297/2019/reg456/nld@2") == "/akn/nl/act/gm0297/2019/reg456"
     assert werk_van("/join/id/regdata/gm0297/2019/Bouwhoogte/nld@2020-11-13;4540") == "/join/id/regdata/gm0297/2019/Bouwhoogte"
