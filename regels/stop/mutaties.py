@@ -33,15 +33,18 @@ Every refusal is a :class:`~regels.errors.MutatieFout` naming the file, line and
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
 from regels.errors import MutatieFout
+from regels.stop.elementen import lokaal as _lokaal
+from regels.stop.schemas import NAMESPACES
 
-TEKST = "https://standaarden.overheid.nl/stop/imop/tekst/"
+TEKST = NAMESPACES["tekst"]
 _OMSCHRIJVING = ("Nummer", "Wat")  # the besluit's numbering and description of an operation
-_REGELINGMODELLEN = ("RegelingCompact", "RegelingVrijetekst", "RegelingTijdelijkdeel", "RegelingKlassiek")
+REGELINGMODELLEN = ("RegelingCompact", "RegelingVrijetekst", "RegelingTijdelijkdeel", "RegelingKlassiek")
 
 
 @dataclass(frozen=True)
@@ -54,12 +57,13 @@ class Tekstwijziging:
     wid: str
     was: str = ""  # the label before the change, when it differs (renumbering)
 
+    @property
+    def benoemd(self) -> str:
+        """The label, with the label before the change when it differs: 'artikel 2.6 (was artikel 2.5)'."""
+        return self.label + (f" (was {self.was})" if self.was and self.was != self.label else "")
+
     def __str__(self) -> str:
-        return f"{self.label} {self.actie}" + (f" (was {self.was})" if self.was and self.was != self.label else "")
-
-
-def _lokaal(tag: object) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+        return f"{self.benoemd} {self.actie}"
 
 
 def werk_van(expressie: str) -> str:
@@ -266,6 +270,49 @@ def pas_mutatie_toe(regeling: etree._Element, mutatie: etree._Element, *, huidig
     ``huidige`` is the expression id of the current text (``…/nld@1``); ``bron`` names the file in
     messages. Returns the new text and what changed; raises :class:`MutatieFout` when the mutation
     does not fit this text (nothing is changed then)."""
+    return pas_mutaties_toe(regeling, [mutatie], huidige=huidige, bron=bron)
+
+
+def pas_mutaties_toe(regeling: etree._Element, mutaties: Sequence[etree._Element], *, huidige: str, bron: str
+                     ) -> tuple[etree._Element, list[Tekstwijziging]]:
+    """Apply the RegelingMutaties of one besluit in order, each on the version the one before made
+    (its ``was`` must be the ``wordt`` of the one before): like :func:`pas_mutatie_toe`, with one copy
+    of the text and one wId index for the whole besluit."""
+    tekst: _Tekst | None = None
+    wijzigingen: list[Tekstwijziging] = []
+    for mutatie in mutaties:
+        kop, wordt = _controleer_versies(mutatie, huidige, bron)
+        if tekst is None:
+            tekst = _Tekst(copy.deepcopy(regeling), bron)
+        for op in mutatie:
+            if not isinstance(op.tag, str):
+                continue
+            soort = _lokaal(op.tag)
+            if soort == "VoegToe":
+                wijzigingen += _voeg_toe(tekst, op)
+            elif soort == "Vervang":
+                wijzigingen += _vervang(tekst, op)
+            elif soort == "VervangKop":
+                wijzigingen += _vervang_kop(tekst, op)
+            elif soort == "Verwijder":
+                wijzigingen += _verwijder(tekst, op)
+            elif soort == "VervangRegeling":
+                wijzigingen += _vervang_regeling(tekst, op)
+            else:
+                raise MutatieFout(f"{tekst.waar(op)}: onbekende wijzigingsopdracht; STOP kent VoegToe, Vervang, VervangKop, "
+                                  "Verwijder en VervangRegeling")
+        if next((k for k in tekst.root if _lokaal(k.tag) == "Lichaam"), None) is None:
+            raise MutatieFout(f"{kop}: na de wijziging heeft de regeling geen tekst:Lichaam meer")
+        if tekst.root.get("wordt") is not None:
+            tekst.root.set("wordt", wordt)
+        huidige = wordt
+    if tekst is None:
+        return regeling, wijzigingen
+    return tekst.root, wijzigingen
+
+
+def _controleer_versies(mutatie: etree._Element, huidige: str, bron: str) -> tuple[str, str]:
+    """Refuse a mutation that is not made on ``huidige`` (of the same work); returns (how to name it, wordt)."""
     if _lokaal(mutatie.tag) != "RegelingMutatie":
         raise MutatieFout(f"{bron}:{mutatie.sourceline}: verwacht tekst:RegelingMutatie, gevonden {_lokaal(mutatie.tag)}")
     was, wordt = mutatie.get("was") or "", mutatie.get("wordt") or ""
@@ -282,30 +329,7 @@ def pas_mutatie_toe(regeling: etree._Element, mutatie: etree._Element, *, huidig
         raise MutatieFout(f"{kop}: deze wijziging is gemaakt op versie {versie_van(was)} ({was}), maar de ingelezen "
                           f"regeling is versie {versie_van(huidige)} ({huidige}); geef de wijzigingen in volgorde op, "
                           "zonder er een over te slaan")
-    tekst = _Tekst(copy.deepcopy(regeling), bron)
-    wijzigingen: list[Tekstwijziging] = []
-    for op in mutatie:
-        if not isinstance(op.tag, str):
-            continue
-        soort = _lokaal(op.tag)
-        if soort == "VoegToe":
-            wijzigingen += _voeg_toe(tekst, op)
-        elif soort == "Vervang":
-            wijzigingen += _vervang(tekst, op)
-        elif soort == "VervangKop":
-            wijzigingen += _vervang_kop(tekst, op)
-        elif soort == "Verwijder":
-            wijzigingen += _verwijder(tekst, op)
-        elif soort == "VervangRegeling":
-            wijzigingen += _vervang_regeling(tekst, op)
-        else:
-            raise MutatieFout(f"{tekst.waar(op)}: onbekende wijzigingsopdracht; STOP kent VoegToe, Vervang, VervangKop, "
-                              "Verwijder en VervangRegeling")
-    if next((k for k in tekst.root if _lokaal(k.tag) == "Lichaam"), None) is None:
-        raise MutatieFout(f"{kop}: na de wijziging heeft de regeling geen tekst:Lichaam meer")
-    if tekst.root.get("wordt") is not None:
-        tekst.root.set("wordt", wordt)
-    return tekst.root, wijzigingen
+    return kop, wordt
 
 
 def _voeg_toe(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
@@ -396,7 +420,7 @@ def _verwijder(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
 
 
 def _vervang_regeling(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
-    modellen = [k for k in _inhoud(op) if _lokaal(k.tag) in _REGELINGMODELLEN]
+    modellen = [k for k in _inhoud(op) if _lokaal(k.tag) in REGELINGMODELLEN]
     if len(modellen) != 1:
         raise MutatieFout(f"{tekst.waar(op)}: VervangRegeling bevat precies één regeling")
     if _lokaal(modellen[0].tag) != "RegelingCompact":
@@ -409,4 +433,5 @@ def _vervang_regeling(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]
     return [Tekstwijziging("regeling vervangen", "RegelingCompact", "de hele regeling", "")]
 
 
-__all__ = ["Tekstwijziging", "label", "los_renvooi_op", "pas_mutatie_toe", "versie_van", "werk_van"]
+__all__ = ["REGELINGMODELLEN", "TEKST", "Tekstwijziging", "label", "los_renvooi_op", "pas_mutatie_toe", "pas_mutaties_toe",
+           "versie_van", "werk_van"]

@@ -15,6 +15,7 @@ from regels.stop.elementen import tekst as _t
 from regels.stop.gio import Gio, lees_gio
 from regels.stop.importrapport import Rapportregel
 from regels.stop.machine import lees_machinebestand
+from regels.stop.mutaties import werk_van
 from regels.stop.ow import OwModel, is_owbestand, lees_ow
 from regels.stop.schemas import LVBBA, NAMESPACES, SchemaOpslag, valideer_xsd
 from regels.stop.veilig import Pakket
@@ -170,7 +171,7 @@ class PakketLezer:
             self._zet_datum(_t(_find(ts, DATA, "datum")), f"{naam}:{ts.sourceline} (juridischWerkendVanaf)")
         if not self.inhoud.expressie and rc is not None:
             self.inhoud.expressie = rc.get("wordt") or ""
-            self.inhoud.werk = self.inhoud.expressie.split("/nld@")[0]
+            self.inhoud.werk = werk_van(self.inhoud.expressie)
 
     def _metadata(self, el: etree._Element) -> None:
         ei = el.find(f".//{{{DATA}}}ExpressionIdentificatie") if el.tag != f"{{{DATA}}}ExpressionIdentificatie" else el
@@ -199,8 +200,6 @@ class PakketLezer:
                 self.r("overgeslagen", n, str(e))
                 continue
             if doc.getroot().tag != f"{{{LVBBA}}}AanleveringInformatieObject":
-                if n not in self.cache or doc.getroot().tag.startswith(f"{{{LVBBA}}}"):
-                    pass
                 continue
             formaat = _t(doc.getroot().find(f".//{{{DATA}}}formaatInformatieobject"))
             for b in doc.getroot().iter(f"{{{DATA}}}Bestand"):

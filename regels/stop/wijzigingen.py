@@ -43,21 +43,16 @@ from lxml import etree
 
 from regels.errors import MutatieFout, RegelingIngetrokken
 from regels.stop.gio import Gio
-from regels.stop.mutaties import Tekstwijziging, pas_mutatie_toe, versie_van, werk_van
+from regels.stop.elementen import lokaal as _lokaal
+from regels.stop.mutaties import REGELINGMODELLEN, TEKST, Tekstwijziging, pas_mutaties_toe, versie_van, werk_van
 from regels.stop.ow import lees_ow
 from regels.stop.schemas import NAMESPACES
 
-TEKST = NAMESPACES["tekst"]
 DATA = NAMESPACES["data"]
 OW_DC = NAMESPACES["ow-dc"]
 MANIFEST_OW = NAMESPACES["ow-manifest"]
-_MODELLEN = ("RegelingCompact", "RegelingVrijetekst", "RegelingTijdelijkdeel", "RegelingKlassiek")
 
 Meld = Callable[[str, str, str], None]  # (soort, waar, bericht) → one line of the import report
-
-
-def _lokaal(tag: object) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _tekst(el: etree._Element | None) -> str:
@@ -87,7 +82,7 @@ def lees_besluit(root: etree._Element, bestand: str) -> Besluit:
         ei = bv.find(f"{{{DATA}}}ExpressionIdentificatie")
         b.expressie = _tekst(ei.find(f"{{{DATA}}}FRBRExpression")) if ei is not None else ""
     b.procedure = _tekst(root.find(f".//{{{DATA}}}soortProcedure"))
-    for el in root.iter(f"{{{TEKST}}}RegelingMutatie", *(f"{{{TEKST}}}{m}" for m in _MODELLEN)):
+    for el in root.iter(f"{{{TEKST}}}RegelingMutatie", *(f"{{{TEKST}}}{m}" for m in REGELINGMODELLEN)):
         if _lokaal(el.tag) == "RegelingMutatie":
             b.mutaties.append(el)
         elif not any(_lokaal(a.tag) in ("RegelingMutatie", "VervangRegeling") for a in el.iterancestors()):
@@ -141,7 +136,7 @@ class WijzigingVerslag:
             delen.append(f"juridisch werkend vanaf {self.datum}")
         per_actie: dict[str, list[str]] = {}
         for t in self.tekst:
-            per_actie.setdefault(t.actie, []).append(str(t.label) + (f" (was {t.was})" if t.was and t.was != t.label else ""))
+            per_actie.setdefault(t.actie, []).append(t.benoemd)
         delen.append("tekst: " + ("; ".join(f"{a}: {', '.join(v)}" for a, v in per_actie.items()) or "niet gewijzigd"))
         tel: dict[str, int] = {}
         for actie, _, _ in self.ow:
@@ -297,11 +292,11 @@ class _Toepasser:
             i.werk = nieuw_werk
             i.expressie = rc.get("wordt") or g.inhoud.expressie
             verslag.tekst.append(Tekstwijziging("regeling vervangen", "RegelingCompact", f"regeling {nieuw_werk}", ""))
-        for m in eigen:
+        if eigen:
             if not i.expressie:
                 self.meld("afwijking", bron, "de versie van de basis is onbekend; was is niet gecontroleerd")
-            i.regeling, gedaan = pas_mutatie_toe(i.regeling, m, huidige=i.expressie, bron=bron)
-            i.expressie = m.get("wordt") or i.expressie
+            i.regeling, gedaan = pas_mutaties_toe(i.regeling, eigen, huidige=i.expressie, bron=bron)
+            i.expressie = eigen[-1].get("wordt") or i.expressie
             verslag.tekst += gedaan
         if g.inhoud.titel and (eigen or vervanging):
             i.titel = g.inhoud.titel

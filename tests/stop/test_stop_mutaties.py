@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from regels.errors import MutatieFout
-from regels.stop.mutaties import label, los_renvooi_op, pas_mutatie_toe, versie_van, werk_van
+from regels.stop.mutaties import label, los_renvooi_op, pas_mutatie_toe, pas_mutaties_toe, versie_van, werk_van
 
 T = "https://standaarden.overheid.nl/stop/imop/tekst/"
 WERK = "/akn/nl/act/gm9999/2024/plan"
@@ -236,6 +236,22 @@ def test_the_input_text_is_never_changed():
         pas_mutatie_toe(regeling, _mutatie('<Verwijder wat="gm9999_1__chp_1__art_1.1"/><Verwijder wat="gm9999_1__weg"/>'),
                         huidige=f"{WERK}/nld@1", bron="b")
     assert etree.tostring(regeling) == voor
+
+
+def test_the_mutations_of_one_besluit_apply_in_a_chain_on_one_copy():
+    regeling = _regeling()
+    voor = etree.tostring(regeling)
+    een = _mutatie('<Verwijder wat="gm9999_1__chp_1__art_1.1"/>')
+    twee = _mutatie('<VoegToe positie="volgtOp" context="gm9999_1__chp_1__art_1.2">' + _artikel("1.3", "gm9999_3__art_1.3", "x")
+                    + "</VoegToe>", was=f"{WERK}/nld@2", wordt=f"{WERK}/nld@3")
+    nieuw, gedaan = pas_mutaties_toe(regeling, [een, twee], huidige=f"{WERK}/nld@1", bron="b")
+    assert _wids(nieuw) == ["gm9999_1__chp_1__art_1.2", "gm9999_3__art_1.3"]
+    assert [t.actie for t in gedaan] == ["verwijderd", "toegevoegd"]
+    assert nieuw.get("wordt") == f"{WERK}/nld@3"
+    assert etree.tostring(regeling) == voor
+    # the second must be made on the version the first made
+    with pytest.raises(MutatieFout, match=r"gemaakt op versie nld@1 .*ingelezen regeling is versie nld@2"):
+        pas_mutaties_toe(regeling, [een, een], huidige=f"{WERK}/nld@1", bron="b")
 
 
 def test_renvooi_keeps_the_text_around_removed_and_added_parts():
