@@ -34,12 +34,26 @@ closed off:
   ``xsl:source-document``, and DTDs and external entities in Saxon's own XML parser; measured
   with SaxonC-HE 13.1, see ``tests/stop/test_stop_schematron.py``);
 - that setting does *not* stop ``xsl:result-document`` from writing files, nor
-  ``environment-variable()`` and ``available-environment-variables()`` from reading the process
-  environment. So the compiler accepts only the XSLT instructions listed in
-  :data:`XSLT_TOEGESTAAN` inside a Schematron file (no ``xsl:result-document``, ``xsl:evaluate``,
-  ``xsl:import``, …), refuses every call (or ``name#arity`` reference) of the functions in
-  :data:`VERBODEN_FUNCTIES` and every extension function (a prefix outside ``fn``, ``xs``,
-  ``math``, ``map``, ``array``), and result documents are captured in memory, never written.
+  ``environment-variable()``, ``available-environment-variables()`` and ``system-property()``
+  (Java's ``user.home``, ``user.dir``, …) from reading the process environment. So the compiler
+  reads every XPath of the file as XPath 3.1 tokens (:func:`_xpath_tokens`: string literals, nested
+  comments, ``Q{uri}name``, whatever whitespace or comments stand between a name and its ``(`` or
+  ``#``) and accepts a function call or ``name#arity`` reference only for a function on the
+  allow-list :data:`TOEGESTANE_FUNCTIES` (``fn``) or in the ``math``, ``map``, ``array`` and ``xs``
+  namespaces; anything else (a :data:`VERBODEN_FUNCTIES` one, an extension function, a function
+  outside the list, a character XPath 3.1 does not use, an unclosed literal or comment) refuses
+  the file. A dynamic call (``$f(…)``) can only call a function item that was named, and so
+  checked, somewhere in the file, since ``function-lookup`` is refused;
+- XSLT content (in a ``sch:let``, and a top-level ``xsl:key``) may only hold the instructions and
+  attributes of :data:`_XSLT_ATTRIBUTEN`; it is checked where it ends up in the stylesheet, with
+  the namespaces Saxon will see there. Each XPath, pattern and sequence type is checked, and each
+  attribute value template (on literal result elements, and e.g. ``xsl:element/@name``) is read
+  the way XSLT 3.0 reads it (``{{``, ``}}``, nested braces, braces in literals). Not allowed:
+  ``xsl:result-document``, ``xsl:evaluate``, ``xsl:import``, …, and the attributes ``use-when``
+  and shadow attributes (``_select``: evaluated while compiling), ``expand-text`` (text value
+  templates), ``extension-element-prefixes``, attributes in other namespaces;
+- result documents are captured in memory, never written; the stylesheet's static base URI is
+  ``file:///``, not the working directory.
 
 Findings keep the form of the rest of :mod:`regels.stop`: a :class:`~regels.errors.Melding` per
 failed assert or successful report, text ``<code>: <melding>`` (the ``"melding"`` part of the
@@ -56,11 +70,12 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
 from regels.errors import Melding, Positie, RegelsError, XmlFout
+from regels.stop.elementen import lokaal
 from regels.stop.schemas import (
     LVBBA,
     SE,
@@ -91,24 +106,102 @@ _EIGEN = "urn:regels:stop:schematron"
 
 _QUERY_BINDINGS = frozenset({"xslt2", "xslt3", "xpath2", "xpath3", "xpath31"})
 
-XSLT_TOEGESTAAN = frozenset(
-    """choose when otherwise if value-of text for-each for-each-group sort variable copy-of
-    sequence element attribute perform-sort""".split()
+_FN = "http://www.w3.org/2005/xpath-functions"
+
+_XSLT_ATTRIBUTEN: dict[str, dict[str, str]] = {
+    "choose": {},
+    "when": {"test": "xpath"},
+    "otherwise": {},
+    "if": {"test": "xpath"},
+    "value-of": {"select": "xpath", "separator": "avt"},
+    "text": {},
+    "for-each": {"select": "xpath"},
+    "for-each-group": {
+        "select": "xpath",
+        "group-by": "xpath",
+        "group-adjacent": "xpath",
+        "group-starting-with": "patroon",
+        "group-ending-with": "patroon",
+        "composite": "waarde",
+        "collation": "avt",
+    },
+    "sort": {
+        "select": "xpath",
+        "lang": "avt",
+        "order": "avt",
+        "collation": "avt",
+        "stable": "avt",
+        "case-order": "avt",
+        "data-type": "avt",
+    },
+    "variable": {"name": "waarde", "select": "xpath", "as": "type"},
+    "copy-of": {"select": "xpath", "copy-namespaces": "waarde"},
+    "sequence": {"select": "xpath"},
+    "element": {"name": "avt", "namespace": "avt", "inherit-namespaces": "waarde"},
+    "attribute": {"name": "avt", "namespace": "avt", "select": "xpath", "separator": "avt"},
+    "perform-sort": {"select": "xpath"},
+    "key": {"name": "waarde", "match": "patroon", "use": "xpath", "composite": "waarde", "collation": "waarde"},
+}
+"""Every XSLT instruction a Schematron file may contain, with every attribute it may carry and what
+that attribute holds: an XPath expression, a pattern, a sequence type, an attribute value template
+or a plain value. Any other attribute is refused: ``use-when`` and shadow attributes (``_select``,
+evaluated when compiling), ``expand-text`` (text value templates), ``extension-element-prefixes``,
+``version``, attributes in other namespaces, …."""
+
+_XSLT_ALGEMEEN = {"exclude-result-prefixes": "waarde", "xpath-default-namespace": "waarde"}
+"""The standard attributes allowed on every XSLT instruction (and as ``xsl:…`` on a literal result
+element); neither is evaluated."""
+
+XSLT_TOEGESTAAN = frozenset(_XSLT_ATTRIBUTEN) - {"key"}
+"""The XSLT instructions allowed inside a ``sch:let``; at the top level of a schema only ``xsl:key``
+is allowed."""
+
+TOEGESTANE_FUNCTIES = frozenset(
+    """abs adjust-date-to-timezone adjust-dateTime-to-timezone adjust-time-to-timezone
+    analyze-string apply avg base-uri boolean ceiling codepoint-equal codepoints-to-string
+    collation-key compare concat contains contains-token copy-of count current current-date
+    current-dateTime current-group current-grouping-key current-time data dateTime
+    day-from-date day-from-dateTime days-from-duration deep-equal default-collation
+    default-language distinct-values document-uri element-available element-with-id empty
+    encode-for-uri ends-with error escape-html-uri exactly-one exists false filter floor
+    fold-left fold-right for-each for-each-pair format-date format-dateTime format-integer
+    format-number format-time function-arity function-available function-name generate-id
+    has-children head hours-from-dateTime hours-from-duration hours-from-time id idref
+    implicit-timezone in-scope-prefixes index-of innermost insert-before iri-to-uri
+    json-to-xml key lang last local-name local-name-from-QName lower-case matches max min
+    minutes-from-dateTime minutes-from-duration minutes-from-time month-from-date
+    month-from-dateTime months-from-duration name namespace-uri namespace-uri-for-prefix
+    namespace-uri-from-QName nilled node-name normalize-space normalize-unicode not number
+    one-or-more outermost parse-ietf-date parse-json path position prefix-from-QName QName
+    random-number-generator regex-group remove replace resolve-QName resolve-uri reverse root
+    round round-half-to-even seconds-from-dateTime seconds-from-duration seconds-from-time
+    serialize snapshot sort starts-with string string-join string-length string-to-codepoints
+    subsequence substring substring-after substring-before sum tail timezone-from-date
+    timezone-from-dateTime timezone-from-time tokenize translate true type-available unordered
+    upper-case xml-to-json year-from-date year-from-dateTime years-from-duration
+    zero-or-one""".split()
 )
-"""The XSLT instructions allowed inside a ``sch:let`` (the STOP/LVBB files use all but the last
-four); at the top level of a schema only ``xsl:key`` is allowed."""
+"""The functions of the ``fn`` namespace a Schematron file may call or name (``name#arity``): those
+of XPath 3.1 and XSLT 3.0 that compute on the document and their arguments only. Left out are the
+:data:`VERBODEN_FUNCTIES` and some that Schematron has no use for (``trace`` writes to stderr,
+``parse-xml`` could ask for a DTD, ``unparsed-entity-uri``, ``accumulator-before``, the
+``xsl:merge`` functions). An allow-list rather than a block-list, so that a function a later Saxon
+adds to the ``fn`` namespace is refused until someone looks at it. Functions in the ``math``,
+``map``, ``array`` and ``xs`` namespaces (W3C's own, computing only) are all allowed."""
 
 VERBODEN_FUNCTIES = frozenset(
     """doc document doc-available unparsed-text unparsed-text-lines unparsed-text-available
     collection uri-collection json-doc transform load-xquery-module function-lookup
-    environment-variable available-environment-variables""".split()
+    environment-variable available-environment-variables system-property
+    available-system-properties static-base-uri current-output-uri stream-available""".split()
 )
-"""Functions that read files, the network or the environment, or that can reach those
-indirectly; a Schematron file that calls one is refused before Saxon sees it."""
+"""Functions that read files, the network, the environment or Java's system properties
+(``system-property('user.home')``), show where the process runs, or reach other functions by name
+at run time (``function-lookup``, ``load-xquery-module``, ``transform``); they are named in the
+refusal."""
 
-_FUNCTIE_NAMESPACES = frozenset(
+_ANDERE_FUNCTIE_NAMESPACES = frozenset(
     {
-        "http://www.w3.org/2005/xpath-functions",
         "http://www.w3.org/2005/xpath-functions/math",
         "http://www.w3.org/2005/xpath-functions/map",
         "http://www.w3.org/2005/xpath-functions/array",
@@ -116,7 +209,7 @@ _FUNCTIE_NAMESPACES = frozenset(
     }
 )
 _VASTE_PREFIXEN = {
-    "fn": "http://www.w3.org/2005/xpath-functions",
+    "fn": _FN,
     "math": "http://www.w3.org/2005/xpath-functions/math",
     "map": "http://www.w3.org/2005/xpath-functions/map",
     "array": "http://www.w3.org/2005/xpath-functions/array",
@@ -124,17 +217,15 @@ _VASTE_PREFIXEN = {
     "xsd": XS,
 }
 
-_XPATH_ATTRIBUTEN = {
-    "rule": ("context",),
-    "assert": ("test",),
-    "report": ("test",),
-    "let": ("value",),
-    "value-of": ("select",),
-    "name": ("path",),
-    "key": ("match", "use"),
-}
-"""Attributes that hold an XPath expression, per Schematron/XSLT element (XSLT instructions:
-every attribute is checked, see :func:`_controleer_xpath`)."""
+_SLEUTELWOORDEN = frozenset(
+    """attribute comment document-node element empty-sequence function if item map array
+    namespace-node node processing-instruction schema-attribute schema-element switch text
+    typeswitch and or div idiv mod eq ne lt le gt ge is to union intersect except instance of
+    treat as castable cast return satisfies then else in some every for let""".split()
+)
+"""Unprefixed names that may stand before ``(`` without being a function call: the reserved names
+of XPath 3.1 (kind tests, ``if``, ``function``, ``map``, …) and its operators and keywords
+(``a and (b)``). None of them is a function that reads anything."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -185,63 +276,213 @@ def _s(naam: str) -> str:
     return f"{{{SCH}}}{naam}"
 
 
-def _lokaal(el: etree._Element) -> tuple[str, str]:
-    q = etree.QName(el)
-    return q.namespace or "", q.localname
+def _namespace(tag: str) -> str:
+    return tag[1 : tag.index("}")] if tag[:1] == "{" else ""
+
+
+def _getoond(tag: str, nsmap: dict | None = None) -> str:
+    """``sch:rule``, ``xsl:key``, ``saxon:x`` or a local name: how a tag is named in a refusal."""
+    ns = _namespace(tag)
+    if ns in (SCH, XSL):
+        return f"{'sch' if ns == SCH else 'xsl'}:{lokaal(tag)}"
+    prefix = next((p for p, u in (nsmap or {}).items() if p and u == ns), None) if ns else None
+    return f"{prefix}:{lokaal(tag)}" if prefix else lokaal(tag)
 
 
 def _tekst_van(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-_LITERALS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\(:.*?:\)", re.S)
-_AANROEP = re.compile(
-    r"(?<![\w.\-:$@])(Q\{[^}]*\}|[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)\s*(\(|#\s*\d)"
+# --------------------------------------------------------------------------------------------
+# What a Schematron file may do: its XPath, read as XPath 3.1 tokens
+# --------------------------------------------------------------------------------------------
+
+
+class _Token(NamedTuple):
+    soort: str
+    """``naam`` (a QName, NCName or URIQualifiedName), ``tekst`` (a string literal), ``getal`` or
+    ``teken``; whitespace and comments give no token."""
+    tekst: str
+    prefix: str | None = None
+    uri: str | None = None
+    """The braced URI of ``Q{uri}naam``."""
+    naam: str = ""
+    """The local part of a name."""
+
+
+_NCNAME = r"[^\W\d][\w.\-]*"
+_XPATH_TOKEN = re.compile(
+    r"(?P<ws>[ \t\r\n]+)"
+    r"|(?P<tekst>'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")"
+    rf"|Q\{{(?P<uri>[^{{}}]*)\}}(?P<eqnaam>{_NCNAME}|\*)?"
+    rf"|(?P<prefix>{_NCNAME}):(?P<lokaal>{_NCNAME})"
+    rf"|(?P<naam>{_NCNAME})"
+    r"|(?P<getal>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)"
+    r"|(?P<teken>\.\.|//|::|:=|!=|<=|>=|<<|>>|\|\||=>|[()\[\]{},./@:=<>+\-*|?#$!])"
 )
 
 
-def _controleer_xpath(expr: str, prefixen: dict[str, str], waar: str) -> None:
-    """Refuse an expression that calls a function reading files, network or environment, or an
-    extension function. String literals and comments are left out of the check."""
-    zonder = _LITERALS.sub("''", expr)
-    for m in _AANROEP.finditer(zonder):
-        prefix, naam = m.group(1), m.group(2)
-        if prefix:
-            uri = prefix[2:-1] if prefix.startswith("Q{") else prefixen.get(prefix[:-1], "")
-            if uri not in _FUNCTIE_NAMESPACES:
-                raise _Weigering(
-                    f"{waar}: de extensiefunctie {prefix}{naam}() is niet toegestaan "
-                    "(alleen de standaardfuncties van XPath en XSLT)"
-                )
-            if uri != _VASTE_PREFIXEN["fn"]:
+def _xpath_tokens(expr: str, waar: str, begin: int = 0, in_avt: bool = False) -> tuple[list[_Token], int]:
+    """The tokens of an XPath 3.1 expression (or pattern, or sequence type), and where it ends.
+
+    Comments nest and are skipped like whitespace, so ``f(::)(x)`` is the name ``f`` before ``(``.
+    Whatever is not XPath 3.1 is refused rather than guessed at: an unclosed string literal or
+    comment, and any character XPath does not use (the backquote of an XPath 4.0 string template,
+    ``;``, ``%``, …). In an attribute value template (*in_avt*) the expression ends at the first
+    ``}`` outside a literal, comment or nested braces; the index after it is returned.
+    """
+    tokens: list[_Token] = []
+    i, diepte, n = begin, 0, len(expr)
+    while i < n:
+        if expr.startswith("(:", i):  # a comment; comments nest
+            genest, i = 1, i + 2
+            while genest:
+                if i >= n:
+                    raise _Weigering(f"{waar}: een commentaar (: … :) is niet afgesloten")
+                if expr.startswith("(:", i):
+                    genest, i = genest + 1, i + 2
+                elif expr.startswith(":)", i):
+                    genest, i = genest - 1, i + 2
+                else:
+                    i += 1
+            continue
+        m = _XPATH_TOKEN.match(expr, i)
+        if m is None:
+            if expr[i] in "'\"":
+                raise _Weigering(f"{waar}: een tekst tussen aanhalingstekens is niet afgesloten")
+            raise _Weigering(f"{waar}: het teken {expr[i]!r} hoort niet in XPath 3.1")
+        i = m.end()
+        soort = m.lastgroup or ""
+        if soort == "ws":
+            continue
+        if soort in ("uri", "eqnaam"):
+            tokens.append(_Token("naam", m.group(), uri=m.group("uri"), naam=m.group("eqnaam") or ""))
+        elif soort == "lokaal":
+            tokens.append(_Token("naam", m.group(), prefix=m.group("prefix"), naam=m.group("lokaal")))
+        elif soort == "naam":
+            tokens.append(_Token("naam", m.group(), naam=m.group()))
+        else:
+            tokens.append(_Token(soort, m.group()))
+            if in_avt and soort == "teken" and m.group() in "{}":
+                if m.group() == "{":
+                    diepte += 1
+                elif diepte == 0:
+                    tokens.pop()
+                    return tokens, i
+                else:
+                    diepte -= 1
+    if in_avt:
+        raise _Weigering(f"{waar}: een attribuutwaardesjabloon {{…}} is niet afgesloten")
+    return tokens, i
+
+
+def _avt_expressies(waarde: str, waar: str) -> Iterator[list[_Token]]:
+    """The tokens of each expression in an attribute value template, read as XSLT 3.0 does:
+    ``{{`` and ``}}`` are literal braces, and an expression may hold braces of its own
+    (``{map{}?x}``) and literals with braces (``{'}'}``)."""
+    i, n = 0, len(waarde)
+    while i < n:
+        teken = waarde[i]
+        if teken in "{}" and waarde.startswith(teken * 2, i):
+            i += 2
+        elif teken == "{":
+            tokens, i = _xpath_tokens(waarde, waar, i + 1, in_avt=True)
+            yield tokens
+        elif teken == "}":
+            raise _Weigering(f"{waar}: een losse '}}' in een attribuutwaardesjabloon (schrijf '}}}}')")
+        else:
+            i += 1
+
+
+def _aanroepen(tokens: list[_Token]) -> Iterator[_Token]:
+    """The names that are called, ``f(…)``, or referred to, ``f#1``: a name before ``(`` or ``#``
+    (comments and whitespace in between are already gone), except a variable (``$f(…)`` calls a
+    function item, which can only have come from a name that is checked here as well)."""
+    for i, token in enumerate(tokens[:-1]):
+        volgende = tokens[i + 1]
+        if token.soort == "naam" and volgende.soort == "teken" and volgende.tekst in ("(", "#"):
+            if i == 0 or tokens[i - 1].tekst != "$":
+                yield token
+
+
+def _controleer_aanroepen(tokens: list[_Token], prefixen: dict[str, str], waar: str) -> None:
+    for token in _aanroepen(tokens):
+        if token.uri is not None:
+            uri = " ".join(token.uri.split())  # XPath trims the braced URI
+        elif token.prefix is not None:
+            uri = prefixen.get(token.prefix, "")
+        elif token.naam in _SLEUTELWOORDEN:
+            continue
+        else:
+            uri = _FN  # an unprefixed function name is always in fn (XSLT 3.0)
+        if uri == _FN:
+            if token.naam in TOEGESTANE_FUNCTIES:
                 continue
-        if naam in VERBODEN_FUNCTIES:
+            if token.naam in VERBODEN_FUNCTIES:
+                raise _Weigering(
+                    f"{waar}: de functie {token.naam}() is niet toegestaan: een Schematron-controle mag geen "
+                    "bestanden, netwerk, omgevingsvariabelen of systeemeigenschappen lezen"
+                )
             raise _Weigering(
-                f"{waar}: de functie {naam}() is niet toegestaan: een Schematron-controle mag geen "
-                "bestanden, netwerk of omgevingsvariabelen lezen"
+                f"{waar}: de functie {token.naam}() is niet toegestaan: een Schematron-controle mag alleen de "
+                "standaardfuncties van XPath en XSLT gebruiken die niets buiten het document lezen"
+            )
+        if uri not in _ANDERE_FUNCTIE_NAMESPACES:
+            raise _Weigering(
+                f"{waar}: de extensiefunctie {token.tekst}() is niet toegestaan "
+                "(alleen de standaardfuncties van XPath en XSLT)"
             )
 
 
-_AVT = re.compile(r"\{([^{}]*)\}")
+def _controleer_xpath(expr: str, prefixen: dict[str, str], waar: str) -> None:
+    """Refuse an XPath expression (or pattern, or sequence type) that calls or names a function
+    outside :data:`TOEGESTANE_FUNCTIES` and the ``math``, ``map``, ``array`` and ``xs`` namespaces,
+    or that is not plain XPath 3.1. *prefixen* are the namespaces in scope where Saxon reads it."""
+    _controleer_aanroepen(_xpath_tokens(expr, waar)[0], prefixen, waar)
 
 
-def _controleer_xslt(el: etree._Element, prefixen: dict[str, str], waar: str) -> None:
-    """Check XSLT content (of a sch:let or xsl:key): allowed instructions, allowed functions."""
-    for knoop in el.iter():
+def _controleer_avt(waarde: str, prefixen: dict[str, str], waar: str) -> None:
+    for tokens in _avt_expressies(waarde, waar):
+        _controleer_aanroepen(tokens, prefixen, waar)
+
+
+def _controleer_xslt(top: etree._Element, waar: str, *, sleutel: bool = False) -> None:
+    """Check XSLT content of a Schematron file (a child of a sch:let, or a top-level xsl:key when
+    *sleutel*) where it stands in the generated stylesheet, so with the namespaces Saxon will see:
+    only the instructions and attributes of :data:`_XSLT_ATTRIBUTEN`, every XPath, pattern, type and
+    attribute value template checked; on literal result elements every attribute is an attribute
+    value template and only the ``xsl:`` attributes of :data:`_XSLT_ALGEMEEN` are allowed. Text is
+    never evaluated (``expand-text`` is refused)."""
+    for knoop in top.iter():
         if not isinstance(knoop.tag, str):
             continue
-        ns, lokaal = _lokaal(knoop)
+        prefixen = {**_VASTE_PREFIXEN, **{p: u for p, u in knoop.nsmap.items() if p}}
+        ns, naam = _namespace(knoop.tag), lokaal(knoop.tag)
+        if ns == SCH:
+            raise _Weigering(f"{waar}: sch:{naam} hoort niet binnen XSLT-inhoud")
         if ns == XSL:
-            if lokaal not in XSLT_TOEGESTAAN and not (knoop is el and lokaal == "key"):
-                raise _Weigering(f"{waar}: xsl:{lokaal} is niet toegestaan in een Schematron-bestand")
-            for naam, waarde in knoop.attrib.items():
-                _controleer_xpath(waarde, prefixen, f"{waar}, xsl:{lokaal}/@{naam}")
-        elif ns == SCH:
-            raise _Weigering(f"{waar}: sch:{lokaal} hoort niet binnen XSLT-inhoud")
-        else:  # a literal result element: attribute value templates are XPath
-            for naam, waarde in knoop.attrib.items():
-                for deel in _AVT.findall(waarde.replace("{{", "").replace("}}", "")):
-                    _controleer_xpath(deel, prefixen, f"{waar}, {lokaal}/@{naam}")
+            toegestaan = _XSLT_ATTRIBUTEN.get(naam) if (naam == "key") == (sleutel and knoop is top) else None
+            if toegestaan is None:
+                raise _Weigering(f"{waar}: xsl:{naam} is niet toegestaan in een Schematron-bestand")
+            for attribuut, waarde in knoop.attrib.items():
+                soort = toegestaan.get(attribuut) or _XSLT_ALGEMEEN.get(attribuut)
+                if soort is None:
+                    raise _Weigering(
+                        f"{waar}: het attribuut {_getoond(attribuut, knoop.nsmap)} is niet toegestaan op xsl:{naam}"
+                    )
+                plek = f"{waar}, xsl:{naam}/@{attribuut}"
+                if soort == "avt":
+                    _controleer_avt(waarde, prefixen, plek)
+                elif soort != "waarde":  # xpath, patroon, type
+                    _controleer_xpath(waarde, prefixen, plek)
+            continue
+        for attribuut, waarde in knoop.attrib.items():  # a literal result element
+            getoond = _getoond(attribuut, knoop.nsmap)
+            if _namespace(attribuut) == XSL:
+                if lokaal(attribuut) not in _XSLT_ALGEMEEN:
+                    raise _Weigering(f"{waar}: het attribuut xsl:{lokaal(attribuut)} is niet toegestaan op {naam}")
+                continue
+            _controleer_avt(waarde, prefixen, f"{waar}, {naam}/@{getoond}")
 
 
 def _letterlijk_attribuut(waarde: str) -> str:
@@ -252,14 +493,15 @@ def _letterlijk_attribuut(waarde: str) -> str:
 _ZONDER_PREDICATEN = re.compile(r"\[[^\[\]]*\]")
 
 
-def _bezoek(contexten: list[str]) -> str:
+def _bezoek(contexten: list[str], waar: str) -> str:
     """What the walk of one pattern visits below each node: elements, and attributes, comments or
     processing instructions only if one of the rule contexts could match one (outside its
     predicates the context names the attribute axis, or a comment or PI test). Visiting more would
     give the same result, slower."""
     attributen = overig = False
     for context in contexten:
-        tekst = _LITERALS.sub("''", context)
+        # the context without whitespace, comments and the content of string literals
+        tekst = "".join("''" if t.soort == "tekst" else t.tekst for t in _xpath_tokens(context, waar)[0])
         vorige = None
         while vorige != tekst:  # strip predicates, innermost first
             vorige, tekst = tekst, _ZONDER_PREDICATEN.sub("", tekst)
@@ -324,31 +566,33 @@ def _vertaal(sch: etree._Element, bestand: str) -> _Vertaling:
     _pad_functie(stijl)
 
     globale_namen: set[str] = set()
+    # XSLT content copied from the file, checked once the whole stylesheet stands (see _controleer_xslt)
+    nazien: list[tuple[etree._Element, str]] = []
 
     def globale_let(let: etree._Element, waar: str) -> None:
         naam = let.get("name", "")
         if naam in globale_namen:
             raise _Weigering(f"{waar}: de variabele ${naam} is al gedeclareerd")
         globale_namen.add(naam)
-        stijl.append(_let(let, prefixen, waar))
+        stijl.append(_let(let, prefixen, waar, nazien))
 
     patronen: list[etree._Element] = []
+    sleutels: list[etree._Element] = []
     for kind in sch:
         if not isinstance(kind.tag, str):
             continue
-        kns, lokaal = _lokaal(kind)
-        waar = f"sch:{lokaal}" if kns == SCH else f"xsl:{lokaal}" if kns == XSL else lokaal
-        if kns == SCH and lokaal in ("ns", "title", "p", "phase"):
+        if kind.tag in (_s("ns"), _s("title"), _s("p"), _s("phase")):
             continue
-        if kns == SCH and lokaal == "let":
+        if kind.tag == _s("let"):
             globale_let(kind, f"sch:let ${kind.get('name', '')}")
-        elif kns == SCH and lokaal == "pattern":
+        elif kind.tag == _s("pattern"):
             patronen.append(kind)
-        elif kns == XSL and lokaal == "key":
-            _controleer_xslt(kind, prefixen, f"xsl:key '{kind.get('name', '')}'")
-            stijl.append(copy.deepcopy(kind))
+        elif kind.tag == _x("key"):
+            sleutel = copy.deepcopy(kind)
+            stijl.append(sleutel)
+            sleutels.append(sleutel)
         else:
-            raise _Weigering(f"{waar} wordt niet ondersteund")
+            raise _Weigering(f"{_getoond(kind.tag)} wordt niet ondersteund")
 
     hoofd = etree.SubElement(stijl, _x("template"), match="/")
     uitslag = etree.SubElement(hoofd, "uitslag")
@@ -373,18 +617,21 @@ def _vertaal(sch: etree._Element, bestand: str) -> _Vertaling:
         for kind in patroon:
             if not isinstance(kind.tag, str):
                 continue
-            kns, lokaal = _lokaal(kind)
-            if kns == SCH and lokaal in ("title", "p"):
+            if kind.tag in (_s("title"), _s("p")):
                 continue
-            if kns == SCH and lokaal == "let":
+            if kind.tag == _s("let"):
                 globale_let(kind, f"{waar}, sch:let ${kind.get('name', '')}")
-            elif kns == SCH and lokaal == "rule":
+            elif kind.tag == _s("rule"):
                 regels.append(kind)
             else:
-                raise _Weigering(f"{waar}: {'sch:' if kns == SCH else ''}{lokaal} wordt niet ondersteund")
-        bezoek = _bezoek([r.get("context", "") for r in regels])
+                raise _Weigering(f"{waar}: {_getoond(kind.tag)} wordt niet ondersteund")
         for i, regel in enumerate(regels):
-            stijl.append(_regel(regel, modus, 1000 + len(regels) - i, bezoek, prefixen, f"{waar}, regel {i + 1}"))
+            _controleer_xpath(regel.get("context") or "", prefixen, f"{waar}, regel {i + 1}")
+        bezoek = _bezoek([r.get("context", "") for r in regels], waar)
+        for i, regel in enumerate(regels):
+            stijl.append(
+                _regel(regel, modus, 1000 + len(regels) - i, bezoek, prefixen, f"{waar}, regel {i + 1}", nazien)
+            )
         etree.SubElement(stijl, _x("template"), match="text()", mode=modus, priority="-1")
         standaard = etree.SubElement(stijl, _x("template"), match="@*|node()", mode=modus, priority="-2")
         etree.SubElement(standaard, _x("apply-templates"), select=bezoek, mode=modus)
@@ -397,6 +644,11 @@ def _vertaal(sch: etree._Element, bestand: str) -> _Vertaling:
         fout = etree.SubElement(vang, "fout", code="{$rs-err:code}")
         etree.SubElement(fout, _x("value-of"), select="$rs-err:description")
 
+    # now that every copy stands where Saxon will read it, with the namespaces Saxon will see
+    for sleutel in sleutels:
+        _controleer_xslt(sleutel, f"xsl:key '{sleutel.get('name', '')}'", sleutel=True)
+    for inhoud, waar in nazien:
+        _controleer_xslt(inhoud, waar)
     xslt = etree.tostring(stijl, encoding="unicode")
     return _Vertaling(xslt, tuple(resultaat))
 
@@ -416,8 +668,11 @@ def _pad_functie(stijl: etree._Element) -> None:
     )
 
 
-def _let(let: etree._Element, prefixen: dict[str, str], waar: str) -> etree._Element:
-    """A sch:let as an xsl:variable (``@value``, or the constructed tree of its XSLT content)."""
+def _let(
+    let: etree._Element, prefixen: dict[str, str], waar: str, nazien: list[tuple[etree._Element, str]]
+) -> etree._Element:
+    """A sch:let as an xsl:variable (``@value``, or the constructed tree of its XSLT content; each
+    copied element is added to *nazien*, to be checked where it ends up)."""
     variabele = etree.Element(_x("variable"), name=let.get("name", ""))
     waarde = let.get("value")
     if waarde is not None:
@@ -426,34 +681,39 @@ def _let(let: etree._Element, prefixen: dict[str, str], waar: str) -> etree._Ele
         return variabele
     variabele.text = let.text
     for kind in let:
+        kopie = copy.deepcopy(kind)
+        variabele.append(kopie)
         if isinstance(kind.tag, str):
-            _controleer_xslt(kind, prefixen, waar)
-        variabele.append(copy.deepcopy(kind))
+            nazien.append((kopie, waar))
     return variabele
 
 
 def _regel(
-    regel: etree._Element, modus: str, prioriteit: int, bezoek: str, prefixen: dict[str, str], waar: str
+    regel: etree._Element,
+    modus: str,
+    prioriteit: int,
+    bezoek: str,
+    prefixen: dict[str, str],
+    waar: str,
+    nazien: list[tuple[etree._Element, str]],
 ) -> etree._Element:
     if regel.get("abstract") == "true":
         raise _Weigering(f"{waar}: abstracte regels worden niet ondersteund")
     context = regel.get("context")
     if not context:
         raise _Weigering(f"{waar}: de regel heeft geen context")
-    _controleer_xpath(context, prefixen, waar)
     sjabloon = etree.Element(_x("template"), match=context, mode=modus, priority=str(prioriteit))
     for kind in regel:
         if not isinstance(kind.tag, str):
             continue
-        kns, lokaal = _lokaal(kind)
-        if kns == SCH and lokaal in ("title", "p"):
+        if kind.tag in (_s("title"), _s("p")):
             continue
-        if kns == SCH and lokaal == "let":
-            sjabloon.append(_let(kind, prefixen, f"{waar}, sch:let ${kind.get('name', '')}"))
-        elif kns == SCH and lokaal in ("assert", "report"):
-            sjabloon.append(_toets(kind, lokaal, prefixen, waar))
+        if kind.tag == _s("let"):
+            sjabloon.append(_let(kind, prefixen, f"{waar}, sch:let ${kind.get('name', '')}", nazien))
+        elif kind.tag in (_s("assert"), _s("report")):
+            sjabloon.append(_toets(kind, lokaal(kind.tag), prefixen, waar))
         else:
-            raise _Weigering(f"{waar}: {'sch:' if kns == SCH else ''}{lokaal} wordt niet ondersteund")
+            raise _Weigering(f"{waar}: {_getoond(kind.tag)} wordt niet ondersteund")
     etree.SubElement(sjabloon, _x("apply-templates"), select=bezoek, mode=modus)
     return sjabloon
 
@@ -491,16 +751,15 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
     tekst(toets.text)
     for deel in toets:
         if isinstance(deel.tag, str):
-            dns, lokaal = _lokaal(deel)
-            if dns == SCH and lokaal == "value-of":
+            if deel.tag == _s("value-of"):
                 select = deel.get("select", ".")
                 _controleer_xpath(select, prefixen, waar)
                 etree.SubElement(m, _x("value-of"), select=select)
-            elif dns == SCH and lokaal == "name":
-                pad = deel.get("path", ".")
-                _controleer_xpath(pad, prefixen, waar)
+            elif deel.tag == _s("name"):
+                select = f"name({deel.get('path', '.')})"
+                _controleer_xpath(select, prefixen, waar)
                 tekst(" ")
-                etree.SubElement(m, _x("value-of"), select=f"name({pad})")
+                etree.SubElement(m, _x("value-of"), select=select)
                 tekst(" ")
             else:  # sch:emph, sch:span, sch:dir, foreign markup: its text
                 tekst(_tekst_van(deel))
@@ -536,6 +795,9 @@ class _Saxon:
         self.processor = PySaxonProcessor(license=False)
         self.processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
         self.xslt = self.processor.new_xslt30_processor()
+        # the static base URI of a stylesheet compiled from text is the working directory, which
+        # static-base-uri(), resolve-uri('x') and base-uri() of a constructed node would show
+        self.xslt.set_cwd("/")
         self.bouwer = self.processor.new_document_builder()
         self.bouwer.set_dtd_validation(False)
         self.versie = self.processor.version

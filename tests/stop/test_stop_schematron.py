@@ -481,6 +481,141 @@ def test_schematron_die_iets_ophaalt_wordt_geweigerd(server: tuple[str, Path], t
     assert log.read_text() == ""
 
 
+def _attr(tekst: str) -> str:
+    return tekst.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def _weigering(tmp_path: Path, sch: str) -> str:
+    """The XmlFout for a Schematron file the compiler must refuse (Saxon never sees it)."""
+    opslag = eigen_schematron(tmp_path, sch)
+    with pytest.raises(XmlFout, match=r"^Schematron '\S+/test\.sch' wordt niet uitgevoerd: ") as fout:
+        valideer_schematron(parse_xml(b"<a/>", "a.xml"), opslag=opslag, bestanden=[TEST_SCH])
+    return str(fout.value)
+
+
+_OMGEVING = "de functie environment-variable() is niet toegestaan"
+
+
+@pytest.mark.parametrize(
+    ("toets", "reden"),
+    [
+        # a comment or whitespace between a function name and its arguments (the name is still called)
+        ("environment-variable(::)('HOME')", _OMGEVING),
+        ("environment-variable (: x :) ('HOME')", _OMGEVING),
+        ("environment-variable (: (: genest :) :)('HOME')", _OMGEVING),
+        ("environment-variable\n\t('HOME')", _OMGEVING),
+        ("available-environment-variables(::)()", "de functie available-environment-variables() is niet toegestaan"),
+        # other spellings of the same function
+        ("fn:environment-variable('HOME')", _OMGEVING),
+        ("Q{http://www.w3.org/2005/xpath-functions}environment-variable('HOME')", _OMGEVING),
+        ("Q{ http://www.w3.org/2005/xpath-functions }environment-variable('HOME')", _OMGEVING),
+        ("exists(environment-variable (::) #1)", _OMGEVING),
+        ("let $f := environment-variable#1 return $f('HOME')", _OMGEVING),
+        ("function-lookup(xs:QName('fn:environment-variable'), 1)('HOME')", "de functie function-lookup() is niet toegestaan"),
+        # Java system properties and the working directory are the environment too
+        ("system-property('user.home')", "de functie system-property() is niet toegestaan"),
+        ("static-base-uri()", "de functie static-base-uri() is niet toegestaan"),
+        # an allow-list: a function that is not on it is refused, also when it is harmless
+        ("trace(., 'x')", "de functie trace() is niet toegestaan"),
+        # what is not XPath 3.1 is refused, not guessed at (XPath 4.0 string templates, unclosed text)
+        ("`{environment-variable('HOME')}`", "het teken '`' hoort niet in XPath 3.1"),
+        ("'a' || environment-variable('HOME", "een tekst tussen aanhalingstekens is niet afgesloten"),
+        ("true() (: environment-variable('HOME')", "een commentaar (: … :) is niet afgesloten"),
+    ],
+)
+def test_omweg_naar_de_omgeving_wordt_geweigerd(tmp_path: Path, toets: str, reden: str) -> None:
+    sch = schema(patroon("p", "a", f'<sch:report id="T" test="{_attr(toets)}">lek: <sch:value-of select="{_attr(toets)}"/></sch:report>'))
+    melding = _weigering(tmp_path, sch)
+    assert "patroon 'p', regel 1, T: " in melding
+    assert reden in melding
+
+
+_LEK = "environment-variable('HOME')"
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "reden"),
+    [
+        # attribute value templates are scanned as XSLT does: nested braces, quotes, doubled braces
+        (f'<e a="{{(map{{}}, {_LEK})[2]}}"/>', f"e/@a: {_OMGEVING}"),
+        (f"<e a=\"{{'}}', {_LEK}}}\"/>", f"e/@a: {_OMGEVING}"),
+        (f'<e a="{{{{letterlijk}}}} {{{_LEK}}}"/>', f"e/@a: {_OMGEVING}"),
+        (f'<xsl:element name="e{{{_LEK}}}"/>', f"xsl:element/@name: {_OMGEVING}"),
+        ('<e a="{1 + "/>', "e/@a: een attribuutwaardesjabloon {…} is niet afgesloten"),
+        # a prefix bound on the XSLT content itself is the one Saxon uses
+        ('<xsl:value-of xmlns:fn="http://saxon.sf.net/" select="fn:system-id()"/>',
+         "de extensiefunctie fn:system-id() is niet toegestaan"),
+        # attributes that are XPath, or change how XPath or text is read, that Schematron does not need
+        (f'<e xsl:use-when="{_LEK} = \'/root\'"/>', "het attribuut xsl:use-when is niet toegestaan op e"),
+        (f'<xsl:value-of select="1" use-when="{_LEK}(::) = \'/root\'"/>',
+         "het attribuut use-when is niet toegestaan op xsl:value-of"),
+        ("<xsl:value-of _select=\"{'.'}\"/>", "het attribuut _select is niet toegestaan op xsl:value-of"),
+        (f'<xsl:variable name="v" expand-text="yes"><xsl:text>{{{_LEK}}}</xsl:text></xsl:variable>',
+         "het attribuut expand-text is niet toegestaan op xsl:variable"),
+        (f'<e xsl:expand-text="yes">{{{_LEK}}}</e>', "het attribuut xsl:expand-text is niet toegestaan op e"),
+        ('<saxon:x xmlns:saxon="http://saxon.sf.net/" xsl:extension-element-prefixes="saxon"/>',
+         "het attribuut xsl:extension-element-prefixes is niet toegestaan op x"),
+        ('<xsl:value-of select="1" saxon:x="1" xmlns:saxon="http://saxon.sf.net/"/>',
+         "het attribuut saxon:x is niet toegestaan op xsl:value-of"),
+    ],
+)
+def test_xslt_inhoud_wordt_volledig_gecontroleerd(tmp_path: Path, inhoud: str, reden: str) -> None:
+    sch = schema(patroon("p", "a", f'<sch:let name="x">{inhoud}</sch:let>', '<sch:report id="T" test="true()"><sch:value-of select="$x"/></sch:report>'))
+    melding = _weigering(tmp_path, sch)
+    assert "patroon 'p', regel 1, sch:let $x" in melding
+    assert reden in melding
+
+
+def test_gewone_xpath_met_commentaar_en_sleutelwoorden_mag(tmp_path: Path) -> None:
+    """The check knows XPath: keywords before '(' are no calls, comments and literals are no code."""
+    toetsen = [
+        "if (a) then (: twee? :) count(a) = 2 else false()",
+        "a and (b) or (a)",
+        "every $x in a satisfies ($x/@n != '')",
+        "map{'k': count(a)}?k = 2 and array{1, 2}(2) = 2",
+        "let $f := count#1 return $f(a) = 2",
+        "a instance of element()+ and a[1] instance of element(a)",
+        "Q{http://www.w3.org/2005/xpath-functions}count(a) = 2",
+        "string-join(for $x in a return string($x/@n), '') = '12'",
+        "(: environment-variable('HOME') :) 'environment-variable(' = \"environment-variable(\"",
+        "math:pi() > 3 and xs:integer(a[2]/@n) = 2 and array:size([1]) = 1",
+        "a[1]/@n castable as xs:integer and not(a[1] is a[2])",
+    ]
+    sch = schema(
+        *(patroon(f"p{i}", "r", f'<sch:report id="T{i}" test="{_attr(t)}">ja</sch:report>') for i, t in enumerate(toetsen)),
+        patroon("avt", "r", '<sch:let name="e"><e a="[{{x}}] {count(a)} {map{\'k\': 1}?k} {\'}\'}."/></sch:let>',
+                '<sch:report id="A" test="true()"><sch:value-of select="$e/e/@a"/></sch:report>'),
+        kop='<sch:ns prefix="math" uri="http://www.w3.org/2005/xpath-functions/math"/>'
+            '<sch:ns prefix="array" uri="http://www.w3.org/2005/xpath-functions/array"/>',
+    )
+    uitslag = valideer_schematron(
+        parse_xml(b'<r><a n="1"/><a n="2"><b/></a></r>', "t.xml"), opslag=eigen_schematron(tmp_path, sch), bestanden=[TEST_SCH]
+    )
+    assert uitslag.niet_uitgevoerd == []
+    assert [m.bericht for m in uitslag.meldingen] == [f"T{i}: ja" for i in range(len(toetsen))] + ["A: [{x}] 2 1 }."]
+
+
+def test_toegestane_functies_bestaan_in_saxon() -> None:
+    """The allow-list names real functions (no typos), and none of the refused ones."""
+    assert not schematron.TOEGESTANE_FUNCTIES & schematron.VERBODEN_FUNCTIES
+    saxon = schematron._Saxon.enige()
+    namen = " ".join(sorted(schematron.TOEGESTANE_FUNCTIES))
+    uitvoerbaar = saxon.compileer(_stijl(
+        f'<xsl:value-of select="tokenize(\'{namen}\')[not(function-available(.))]"/>'
+    ))
+    assert saxon.voer_uit(uitvoerbaar, saxon.document(parse_xml(b"<a/>", "a.xml"))).endswith("<r/>")
+
+
+def test_saxon_ziet_de_werkmap_niet(tmp_path: Path) -> None:
+    """The static base URI is not the process's working directory (resolve-uri, base-uri would show it)."""
+    sch = schema(patroon("p", "r", '<sch:let name="v"><q/></sch:let>',
+                         '<sch:report id="T" test="true()"><sch:value-of select="resolve-uri(\'x\'), base-uri($v/q)"/></sch:report>'))
+    uitslag = valideer_schematron(parse_xml(b"<r/>", "t.xml"), opslag=eigen_schematron(tmp_path, sch), bestanden=[TEST_SCH])
+    [melding] = uitslag.meldingen
+    assert melding.bericht == "T: file:/x file:///"
+    assert str(Path.cwd().resolve()) not in melding.bericht
+
+
 def test_tekst_die_op_een_functie_lijkt_mag(tmp_path: Path) -> None:
     sch = schema(patroon("p", "a", "<sch:report id=\"T\" test=\". = 'doc(x)' or contains(., 'unparsed-text(')\">lijkt</sch:report>"))
     uitslag = valideer_schematron(
