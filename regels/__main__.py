@@ -1,3 +1,3 @@
 from regels.cli import main
 
-main()
+main(prog_name="regels")

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 import click
 
+from regels.clitaal import nederlands, vertaal_gebruiksfout
 from regels.errors import RegelsError
 
 PAST, PAST_NIET, ONVOLLEDIG, INVOERFOUT = 0, 1, 2, 3
@@ -55,8 +56,7 @@ class _Groep(click.Group):
             click.echo(e.ctx.get_help() if e.ctx else str(e))
             sys.exit(0)
         except click.UsageError as e:
-            bericht = e.format_message().replace("Invalid value for", "ongeldige waarde voor")
-            click.echo(f"fout: {bericht}", err=True)
+            click.echo(f"fout: {vertaal_gebruiksfout(e.format_message())}", err=True)
             if e.ctx is not None:
                 click.echo(f"Zie '{e.ctx.command_path} --help'.", err=True)
             sys.exit(INVOERFOUT)
@@ -309,6 +309,7 @@ _voeg_toe("export", _export)
 _voeg_toe("import", _import)
 _voeg_toe("scenarios", _scenarios)
 _voeg_toe("serve", _serve)
+nederlands([main])
 
 if __name__ == "__main__":  # pragma: no cover
     main()

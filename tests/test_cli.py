@@ -76,8 +76,12 @@ def test_peildatum_before_the_plan_is_an_input_error():
 @pytest.mark.parametrize("args,woorden", [
     (["check", "bestaat-niet.json"], ["kan bestaat-niet.json niet lezen"]),
     (["check", "--peildatum", "morgen", "x.json"], ["geen datum"]),
-    (["check"], ["Missing argument"]),
-    (["onzin"], ["No such command"]),
+    (["check"], ["het argument VOORSTEL ontbreekt"]),
+    (["onzin"], ["onbekende opdracht 'onzin'"]),
+    (["check", "--peildaum", "2026-01-01", "x.json"], ["onbekende optie --peildaum.", "'--peildatum'"]),
+    (["check", "x.json", "y.json"], ["onverwacht extra argument: y.json"]),
+    (["check", "x.json", "--peildatum"], ["de optie --peildatum verwacht een waarde"]),
+    (["import", "voorbeelden"], ["de optie --uit is verplicht en ontbreekt"]),
 ])
 def test_usage_errors_exit_3(args, woorden):
     r = regels(*args)
@@ -85,6 +89,23 @@ def test_usage_errors_exit_3(args, woorden):
     for w in woorden:
         assert w in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_usage_errors_say_nothing_in_english():
+    for args in (["check"], ["onzin"], ["check", "--xyz", "x.json"], ["import", "voorbeelden"], ["check", "a", "b"]):
+        r = regels(*args)
+        for engels in ("Missing", "No such", "Did you mean", "Got unexpected", "requires an argument", "Usage"):
+            assert engels not in r.stderr, (args, r.stderr)
+
+
+def test_help_is_dutch_for_every_command():
+    for args in ([], ["check"], ["import"], ["export"], ["dso"], ["dso", "adres"], ["serve"], ["scenarios"]):
+        r = regels(*args, "--help")
+        assert r.returncode == 0, r.stderr
+        assert r.stdout.startswith("Gebruik: regels") and "Toon deze hulp en stop." in r.stdout, (args, r.stdout)
+        for engels in ("Usage:", "Options:", "Commands:", "Show this message", "[required]", "[default:", " DIRECTORY"):
+            assert engels not in r.stdout, (args, engels)
+    assert "[verplicht]" in regels("import", "--help").stdout
 
 
 def test_malformed_proposal_json(tmp_path):
