@@ -43,15 +43,38 @@ from regels.stop.elementen import lokaal as _lokaal
 from regels.stop.schemas import NAMESPACES
 
 TEKST = NAMESPACES["tekst"]
-_OMSCHRIJVING = ("Nummer", "Wat")  # the besluit's numbering and description of an operation
 REGELINGMODELLEN = ("RegelingCompact", "RegelingVrijetekst", "RegelingTijdelijkdeel", "RegelingKlassiek")
+
+
+def _t(naam: str) -> str:
+    """The Clark tag of a STOP tekst element: an element of another namespace with the same local name is another element."""
+    return f"{{{TEKST}}}{naam}"
+
+
+_OMSCHRIJVING = (_t("Nummer"), _t("Wat"))  # the besluit's numbering and description of an operation
+_MODELLEN = tuple(map(_t, REGELINGMODELLEN))
+_KOP, _NUMMER, _LICHAAM, _VERVALLEN = _t("Kop"), _t("Nummer"), _t("Lichaam"), _t("Vervallen")
+_VERWIJDERD, _NIEUW = _t("VerwijderdeTekst"), _t("NieuweTekst")
+# the elements that have a tekst:Kop in imop-tekst.xsd (STOP 1.3.0, 1.4 and 2.0-rc; required or optional): only
+# these can get one with VervangKop
+_MET_KOP = frozenset(map(_t, (
+    "Afdeling", "AlgemeneToelichting", "Artikel", "ArtikelgewijzeToelichting", "Bijlage", "Boek", "Deel", "Divisie",
+    "Divisietekst", "Hoofdstuk", "Inhoudsopgave", "InleidendeTekst", "InwerkingtredingArtikel", "Kadertekst",
+    "Mededelingtekst", "Motivering", "Paragraaf", "Rectificatietekst", "Subparagraaf", "Subsubparagraaf", "Titel",
+    "Toelichting", "WijzigArtikel", "WijzigBijlage")))
+
+
+def _naam(el: etree._Element) -> str:
+    """An element's name in a message: 'tekst:Artikel', or 'Artikel (namespace urn:x)' for another namespace."""
+    q = etree.QName(el)
+    return f"tekst:{q.localname}" if q.namespace == TEKST else f"{q.localname} (namespace {q.namespace or 'geen'})"
 
 
 @dataclass(frozen=True)
 class Tekstwijziging:
     """One change to the text: what happened to which element."""
 
-    actie: str  # toegevoegd | vervangen | verwijderd | verplaatst | kop vervangen | vervallen | regeling vervangen
+    actie: str  # toegevoegd | vervangen | verwijderd | verplaatst | kop vervangen | kop toegevoegd | vervallen | regeling vervangen
     soort: str  # local name of the element: Artikel, Lid, Hoofdstuk, Bijlage, Divisietekst, …
     label: str  # "artikel 2.5", "bijlage I", or the wId when the element has no number
     wid: str
@@ -81,12 +104,11 @@ def label(el: etree._Element) -> str:
     soort = _lokaal(el.tag)
     nummer = ""
     for k in el:
-        naam = _lokaal(k.tag)
-        if naam == "Kop":
-            n = next((x for x in k if _lokaal(x.tag) == "Nummer"), None)
+        if k.tag == _KOP:
+            n = next((x for x in k if x.tag == _NUMMER), None)
             nummer = " ".join("".join(n.itertext()).split()) if n is not None else ""
             break
-        if naam in ("LidNummer", "LiNummer"):
+        if k.tag in (_t("LidNummer"), _t("LiNummer")):
             nummer = " ".join("".join(k.itertext()).split())
             break
     nummer = nummer.rstrip(".")
@@ -124,7 +146,7 @@ def los_renvooi_op(el: etree._Element) -> None:
     (``el.text`` or the tail of the element before it) and written once, instead of being appended to a
     string that grows with every marker (40,000 markers in one Al took 49 s that way)."""
     kinderen = list(el)
-    if not any(isinstance(k.tag, str) and (_lokaal(k.tag) in ("VerwijderdeTekst", "NieuweTekst")
+    if not any(isinstance(k.tag, str) and (k.tag in (_VERWIJDERD, _NIEUW)
                                            or k.get("wijzigactie") in ("verwijder", "verwijderContainer"))
                for k in kinderen):
         for k in kinderen:  # nothing goes or is unwrapped here: the text stays where it is
@@ -147,13 +169,13 @@ def los_renvooi_op(el: etree._Element) -> None:
 
     for k in kinderen:
         if isinstance(k.tag, str):
-            naam, actie = _lokaal(k.tag), k.get("wijzigactie")
-            if naam == "VerwijderdeTekst" or actie == "verwijder":
+            actie = k.get("wijzigactie")
+            if k.tag == _VERWIJDERD or actie == "verwijder":
                 stukken.append(k.tail or "")
                 el.remove(k)  # its tail goes with it; it is in stukken
                 continue
             los_renvooi_op(k)
-            if naam == "NieuweTekst" or actie == "verwijderContainer":
+            if k.tag == _NIEUW or actie == "verwijderContainer":
                 stukken.append(k.text or "")
                 for c in list(k):
                     schrijf()
@@ -173,7 +195,7 @@ def _nieuwe_tekst(el: etree._Element, waar: str) -> etree._Element:
     """A copy of ``el`` with its renvooi resolved; ``el`` itself may not be marked as removed."""
     actie = el.get("wijzigactie")
     if actie in ("verwijder", "verwijderContainer"):
-        raise MutatieFout(f"{waar}: het element {_lokaal(el.tag)} zelf is gemarkeerd met wijzigactie=\"{actie}\"; "
+        raise MutatieFout(f"{waar}: het element {_naam(el)} zelf is gemarkeerd met wijzigactie=\"{actie}\"; "
                           "gebruik tekst:Verwijder om een element te verwijderen")
     uit = copy.deepcopy(el)
     uit.tail = None
@@ -200,7 +222,7 @@ class _Tekst:
 
     def waar(self, op: etree._Element) -> str:
         attrs = " ".join(f'{k}="{v}"' for k, v in op.attrib.items() if k in ("wat", "context", "positie", "revisie"))
-        return f"{self.bron}:{op.sourceline or '?'}: tekst:{_lokaal(op.tag)}" + (f" {attrs}" if attrs else "")
+        return f"{self.bron}:{op.sourceline or '?'}: {_naam(op)}" + (f" {attrs}" if attrs else "")
 
     def zoek(self, wid: str, op: etree._Element, rol: str) -> etree._Element:
         el = self.index.get(wid)
@@ -257,10 +279,18 @@ class _Tekst:
             raise MutatieFout(f"{self.waar(op)}: onbekende positie {positie!r}; STOP kent volgtOp, komtVoor en eersteKind")
 
 
-def _inhoud(op: etree._Element) -> list[etree._Element]:
-    """The text elements in an operation: everything but its Nummer and Wat (and comments)."""
-    return [k for k in op if isinstance(k.tag, str) and not (k.tag.startswith(f"{{{TEKST}}}")
-                                                             and _lokaal(k.tag) in _OMSCHRIJVING)]
+def _inhoud(tekst: _Tekst, op: etree._Element) -> list[etree._Element]:
+    """The text elements in an operation: everything but its Nummer and Wat (and comments); an element of
+    another namespace than STOP tekst is no regeling text and is refused."""
+    uit = []
+    for k in op:
+        if not isinstance(k.tag, str) or k.tag in _OMSCHRIJVING:
+            continue
+        if not k.tag.startswith(f"{{{TEKST}}}"):
+            raise MutatieFout(f"{tekst.waar(op)}: het element {_naam(k)} (regel {k.sourceline or '?'}) hoort niet tot de "
+                              f"STOP-tekst (namespace {TEKST}); het wordt niet in de regeling opgenomen")
+        uit.append(k)
+    return uit
 
 
 def pas_mutatie_toe(regeling: etree._Element, mutatie: etree._Element, *, huidige: str, bron: str
@@ -287,21 +317,12 @@ def pas_mutaties_toe(regeling: etree._Element, mutaties: Sequence[etree._Element
         for op in mutatie:
             if not isinstance(op.tag, str):
                 continue
-            soort = _lokaal(op.tag)
-            if soort == "VoegToe":
-                wijzigingen += _voeg_toe(tekst, op)
-            elif soort == "Vervang":
-                wijzigingen += _vervang(tekst, op)
-            elif soort == "VervangKop":
-                wijzigingen += _vervang_kop(tekst, op)
-            elif soort == "Verwijder":
-                wijzigingen += _verwijder(tekst, op)
-            elif soort == "VervangRegeling":
-                wijzigingen += _vervang_regeling(tekst, op)
-            else:
-                raise MutatieFout(f"{tekst.waar(op)}: onbekende wijzigingsopdracht; STOP kent VoegToe, Vervang, VervangKop, "
-                                  "Verwijder en VervangRegeling")
-        if next((k for k in tekst.root if _lokaal(k.tag) == "Lichaam"), None) is None:
+            doe = _OPERATIES.get(op.tag)
+            if doe is None:
+                raise MutatieFout(f"{tekst.waar(op)}: onbekende wijzigingsopdracht; STOP kent tekst:VoegToe, tekst:Vervang, "
+                                  "tekst:VervangKop, tekst:Verwijder en tekst:VervangRegeling")
+            wijzigingen += doe(tekst, op)
+        if next((k for k in tekst.root if k.tag == _LICHAAM), None) is None:
             raise MutatieFout(f"{kop}: na de wijziging heeft de regeling geen tekst:Lichaam meer")
         if tekst.root.get("wordt") is not None:
             tekst.root.set("wordt", wordt)
@@ -313,8 +334,8 @@ def pas_mutaties_toe(regeling: etree._Element, mutaties: Sequence[etree._Element
 
 def _controleer_versies(mutatie: etree._Element, huidige: str, bron: str) -> tuple[str, str]:
     """Refuse a mutation that is not made on ``huidige`` (of the same work); returns (how to name it, wordt)."""
-    if _lokaal(mutatie.tag) != "RegelingMutatie":
-        raise MutatieFout(f"{bron}:{mutatie.sourceline}: verwacht tekst:RegelingMutatie, gevonden {_lokaal(mutatie.tag)}")
+    if mutatie.tag != _t("RegelingMutatie"):
+        raise MutatieFout(f"{bron}:{mutatie.sourceline}: verwacht tekst:RegelingMutatie, gevonden {_naam(mutatie)}")
     was, wordt = mutatie.get("was") or "", mutatie.get("wordt") or ""
     kop = f"{bron}:{mutatie.sourceline}: tekst:RegelingMutatie was=\"{was}\" wordt=\"{wordt}\""
     if not was or not wordt:
@@ -336,7 +357,7 @@ def _voeg_toe(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
     context = op.get("context")
     if not context:
         raise MutatieFout(f"{tekst.waar(op)}: context (de wId waar het nieuwe element komt) ontbreekt")
-    nieuw = [_nieuwe_tekst(el, tekst.waar(op)) for el in _inhoud(op)]
+    nieuw = [_nieuwe_tekst(el, tekst.waar(op)) for el in _inhoud(tekst, op)]
     if not nieuw:
         raise MutatieFout(f"{tekst.waar(op)}: VoegToe zonder tekst om toe te voegen")
     for el in nieuw:
@@ -347,7 +368,7 @@ def _voeg_toe(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
 
 def _vervang(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
     wat = op.get("wat") or ""
-    inhoud = _inhoud(op)
+    inhoud = _inhoud(tekst, op)
     if len(inhoud) != 1:
         raise MutatieFout(f"{tekst.waar(op)}: een Vervang bevat precies één element, gevonden {len(inhoud)}")
     if inhoud[0].get("wId") != wat:
@@ -356,7 +377,7 @@ def _vervang(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
     oud = tekst.zoek(wat, op, "de te vervangen")
     oud_label = label(oud)
     nieuw = _nieuwe_tekst(inhoud[0], tekst.waar(op))
-    if _lokaal(nieuw.tag) != _lokaal(oud.tag):
+    if nieuw.tag != oud.tag:
         raise MutatieFout(f"{tekst.waar(op)}: de wId \"{wat}\" is een {_lokaal(oud.tag)} in de regeling, maar wordt "
                           f"vervangen door een {_lokaal(nieuw.tag)}")
     tekst.vergeet(oud)
@@ -368,7 +389,7 @@ def _vervang(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
         oud.addnext(nieuw)
         oud.tail = None
         oud.getparent().remove(oud)
-    uit = [Tekstwijziging("vervallen" if any(_lokaal(k.tag) == "Vervallen" for k in nieuw) else "vervangen",
+    uit = [Tekstwijziging("vervallen" if any(k.tag == _VERVALLEN for k in nieuw) else "vervangen",
                           _lokaal(nieuw.tag), label(nieuw), wat, oud_label)]
     if op.get("positie") or op.get("context"):
         if not (op.get("positie") and op.get("context")):
@@ -383,30 +404,37 @@ def _vervang(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
 
 def _vervang_kop(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
     wat = op.get("wat") or ""
-    koppen = [k for k in _inhoud(op) if _lokaal(k.tag) == "Kop"]
+    koppen = [k for k in _inhoud(tekst, op) if k.tag == _KOP]
     if len(koppen) != 1:
         raise MutatieFout(f"{tekst.waar(op)}: een VervangKop bevat precies één tekst:Kop")
     el = tekst.zoek(wat, op, "de")
     oud_label = label(el)
     nieuw = _nieuwe_tekst(koppen[0], tekst.waar(op))
-    oud = next((k for k in el if _lokaal(k.tag) == "Kop"), None)
+    oud = next((k for k in el if k.tag == _KOP), None)
+    if oud is None and el.tag not in _MET_KOP:
+        raise MutatieFout(f"{tekst.waar(op)}: {oud_label} is een {_naam(el)}; dat element heeft in STOP geen tekst:Kop, "
+                          "dus een VervangKop kan er niets vervangen (een nummer of tekst wijzigt met tekst:Vervang)")
+    if oud is not None:
+        tekst.vergeet(oud)  # a wId in the old Kop is gone with it; one in the new Kop can be a context later
+    tekst.onthoud(nieuw, op)
     if oud is not None:
         nieuw.tail = oud.tail
         oud.addnext(nieuw)
         oud.tail = None
         el.remove(oud)
-    else:
+    else:  # the Kop is optional here, or missing: it comes first, as in every STOP element with a Kop
         nieuw.tail = el.text
         el.text = None
         el.insert(0, nieuw)
     if op.get("eId-wordt"):
         el.set("eId", op.get("eId-wordt") or "")
-    return [Tekstwijziging("kop vervangen", _lokaal(el.tag), label(el), wat, oud_label)]
+    return [Tekstwijziging("kop vervangen" if oud is not None else "kop toegevoegd", _lokaal(el.tag), label(el), wat,
+                           oud_label)]
 
 
 def _verwijder(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
     wat = op.get("wat") or ""
-    kopie = [k for k in _inhoud(op) if k.get("wId") is not None]
+    kopie = [k for k in _inhoud(tekst, op) if k.get("wId") is not None]
     if kopie and kopie[0].get("wId") != wat:
         raise MutatieFout(f"{tekst.waar(op)}: het element in de Verwijder heeft wId \"{kopie[0].get('wId')}\", niet de "
                           f"wId \"{wat}\" die verwijderd wordt")
@@ -420,10 +448,10 @@ def _verwijder(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
 
 
 def _vervang_regeling(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
-    modellen = [k for k in _inhoud(op) if _lokaal(k.tag) in REGELINGMODELLEN]
+    modellen = [k for k in _inhoud(tekst, op) if k.tag in _MODELLEN]
     if len(modellen) != 1:
         raise MutatieFout(f"{tekst.waar(op)}: VervangRegeling bevat precies één regeling")
-    if _lokaal(modellen[0].tag) != "RegelingCompact":
+    if modellen[0].tag != _t("RegelingCompact"):
         raise MutatieFout(f"{tekst.waar(op)}: de nieuwe tekst is een {_lokaal(modellen[0].tag)}; alleen een "
                           "RegelingCompact (artikelstructuur) kan worden ingelezen")
     nieuw = _nieuwe_tekst(modellen[0], tekst.waar(op))
@@ -431,6 +459,10 @@ def _vervang_regeling(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]
     tekst.index = {}
     tekst.onthoud(nieuw, op)
     return [Tekstwijziging("regeling vervangen", "RegelingCompact", "de hele regeling", "")]
+
+
+_OPERATIES = {_t("VoegToe"): _voeg_toe, _t("Vervang"): _vervang, _t("VervangKop"): _vervang_kop,
+              _t("Verwijder"): _verwijder, _t("VervangRegeling"): _vervang_regeling}
 
 
 __all__ = ["REGELINGMODELLEN", "TEKST", "Tekstwijziging", "label", "los_renvooi_op", "pas_mutatie_toe", "pas_mutaties_toe",

@@ -46,7 +46,7 @@ from regels.stop.gio import Gio
 from regels.stop.elementen import lokaal as _lokaal
 from regels.stop.mutaties import REGELINGMODELLEN, TEKST, Tekstwijziging, pas_mutaties_toe, versie_van, werk_van
 from regels.stop.ow import lees_ow
-from regels.stop.schemas import NAMESPACES
+from regels.stop.schemas import LVBBA, NAMESPACES
 
 DATA = NAMESPACES["data"]
 OW_DC = NAMESPACES["ow-dc"]
@@ -77,15 +77,15 @@ class Besluit:
 def lees_besluit(root: etree._Element, bestand: str) -> Besluit:
     """Read the mutations, new regelingen and intrekkingen of an ``lvbba:AanleveringBesluit``."""
     b = Besluit(bestand)
-    bv = next((k for k in root if _lokaal(k.tag) == "BesluitVersie"), None)
+    bv = next((k for k in root if k.tag == f"{{{LVBBA}}}BesluitVersie"), None)
     if bv is not None:
         ei = bv.find(f"{{{DATA}}}ExpressionIdentificatie")
         b.expressie = _tekst(ei.find(f"{{{DATA}}}FRBRExpression")) if ei is not None else ""
     b.procedure = _tekst(root.find(f".//{{{DATA}}}soortProcedure"))
     for el in root.iter(f"{{{TEKST}}}RegelingMutatie", *(f"{{{TEKST}}}{m}" for m in REGELINGMODELLEN)):
-        if _lokaal(el.tag) == "RegelingMutatie":
+        if el.tag == f"{{{TEKST}}}RegelingMutatie":
             b.mutaties.append(el)
-        elif not any(_lokaal(a.tag) in ("RegelingMutatie", "VervangRegeling") for a in el.iterancestors()):
+        elif not any(a.tag in (f"{{{TEKST}}}RegelingMutatie", f"{{{TEKST}}}VervangRegeling") for a in el.iterancestors()):
             b.regelingen.append(el)
     for ik in root.iter(f"{{{DATA}}}Intrekking"):
         b.intrekkingen.append((_tekst(ik.find(f"{{{DATA}}}instrument")), ik.sourceline or 0))
@@ -285,7 +285,7 @@ class _Toepasser:
         # text
         if vervanging:
             rc = nieuw_rc[0]
-            if _lokaal(rc.tag) != "RegelingCompact":
+            if rc.tag != f"{{{TEKST}}}RegelingCompact":
                 raise MutatieFout(f"{bron}:{rc.sourceline}: de nieuwe regeling is een {_lokaal(rc.tag)}; alleen een "
                                   "RegelingCompact (artikelstructuur) kan worden ingelezen")
             i.regeling = rc

@@ -181,6 +181,21 @@ def test_vervangkop_replaces_only_the_kop_and_the_eid():
     assert [(t.actie, t.label, t.was) for t in gedaan] == [("kop vervangen", "hoofdstuk 3", "hoofdstuk 2")]
 
 
+def test_vervangkop_only_where_stop_has_a_kop():
+    # a Lid has a LidNummer, no Kop: a VervangKop would put a heading in it that STOP does not know
+    with pytest.raises(MutatieFout, match=r'tekst:VervangKop wat="gm9999_1__chp_1__art_1.2__para_1": lid 1 is een tekst:Lid; '
+                                          r"dat element heeft in STOP geen tekst:Kop"):
+        _toepassen('<VervangKop wat="gm9999_1__chp_1__art_1.2__para_1"><Kop><Nummer>9</Nummer></Kop></VervangKop>')
+    # a Divisietekst may have a Kop: one without gets it, and that is reported as added, not replaced
+    regeling = etree.fromstring(REGELING.replace(
+        "</Lichaam>", '<Divisietekst eId="dt" wId="gm9999_1__dt"><Inhoud><Al>Los.</Al></Inhoud></Divisietekst></Lichaam>'))
+    nieuw, gedaan = pas_mutatie_toe(regeling, _mutatie('<VervangKop wat="gm9999_1__dt"><Kop><Opschrift>Kop</Opschrift></Kop>'
+                                                       "</VervangKop>"), huidige=f"{WERK}/nld@1", bron="b")
+    dt = next(e for e in nieuw.iter(f"{{{T}}}Divisietekst"))
+    assert [etree.QName(k).localname for k in dt] == ["Kop", "Inhoud"]
+    assert [(t.actie, t.soort) for t in gedaan] == [("kop toegevoegd", "Divisietekst")]
+
+
 def test_verwijder_removes_the_element_and_keeps_its_neighbours():
     nieuw, gedaan = _toepassen('<Verwijder wat="gm9999_1__chp_1__art_1.2__para_1"><Wat>Lid 1 vervalt.</Wat>'
                                '<Lid eId="x" wId="gm9999_1__chp_1__art_1.2__para_1"><LidNummer>1.</LidNummer></Lid></Verwijder>')
@@ -226,6 +241,24 @@ def test_was_must_be_the_current_version_of_the_same_regeling():
         _toepassen(ops, wordt="/akn/nl/act/gm9999/2024/ander/nld@2")
     with pytest.raises(MutatieFout, match="onbekende wijzigingsopdracht"):
         _toepassen("<Hernoem wat='x'/>")
+
+
+def test_elements_of_another_namespace_are_not_stop_text():
+    # an operation in another namespace is no tekst:Vervang, even with the same local name
+    with pytest.raises(MutatieFout, match=r'Vervang \(namespace urn:x\) wat="gm9999_1__chp_1__art_1.1": onbekende '
+                                          "wijzigingsopdracht"):
+        _toepassen('<x:Vervang xmlns:x="urn:x" wat="gm9999_1__chp_1__art_1.1">'
+                   + _artikel("1.1", "gm9999_1__chp_1__art_1.1", "x") + "</x:Vervang>")
+    # an x:Artikel is no tekst:Artikel: it is not put into the regeling
+    with pytest.raises(MutatieFout, match=r"het element Artikel \(namespace urn:x\) \(regel 1\) hoort niet tot de STOP-tekst"):
+        _toepassen('<VoegToe positie="volgtOp" context="gm9999_1__chp_1__art_1.1">'
+                   '<x:Artikel xmlns:x="urn:x" eId="q" wId="gm9999_2__q"/></VoegToe>')
+    # nor does an x:Nummer describe the operation
+    with pytest.raises(MutatieFout, match=r"het element Nummer \(namespace urn:x\)"):
+        _toepassen('<Verwijder wat="gm9999_1__chp_1__art_1.1"><x:Nummer xmlns:x="urn:x">A</x:Nummer></Verwijder>')
+    with pytest.raises(MutatieFout, match=r"verwacht tekst:RegelingMutatie, gevonden RegelingMutatie \(namespace urn:x\)"):
+        pas_mutatie_toe(_regeling(), etree.fromstring(f'<RegelingMutatie xmlns="urn:x" was="{WERK}/nld@1" wordt="{WERK}/nld@2"/>'),
+                        huidige=f"{WERK}/nld@1", bron="b")
 
 
 def test_the_input_text_is_never_changed():
