@@ -654,16 +654,28 @@ def _vertaal(sch: etree._Element, bestand: str) -> _Vertaling:
 
 
 def _pad_functie(stijl: etree._Element) -> None:
-    """``rs-eigen:pad(node)``: ``/*[1]/*[3]`` (and ``/@*[…]`` for an attribute), which lxml finds back."""
-    functie = etree.SubElement(stijl, _x("function"), {"name": "rs-eigen:pad", "as": f"Q{{{XS}}}string"})
+    """``rs-eigen:plek(node)``: where a finding is, as the number of its element in document order
+    (``12``; the element of an attribute, comment, PI or text; empty for the document node),
+    followed for an attribute by its name in Clark notation (``12 {urn:x}n``). Python finds the
+    element back in its own list of the document's elements, so a finding costs O(1): counting
+    ``preceding-sibling::*`` per finding was quadratic among many siblings.
+
+    The numbers come from an accumulator, which Saxon computes in one pass over the document the
+    first time it is asked (and only then), for the unnamed mode the stylesheet starts in."""
+    etree.SubElement(stijl, _x("mode"), {"use-accumulators": "rs-eigen:n"})
+    teller = etree.SubElement(
+        stijl, _x("accumulator"), {"name": "rs-eigen:n", "initial-value": "0", "as": f"Q{{{XS}}}integer"}
+    )
+    etree.SubElement(teller, _x("accumulator-rule"), match="*", select="$value + 1")
+    functie = etree.SubElement(stijl, _x("function"), {"name": "rs-eigen:plek", "as": f"Q{{{XS}}}string"})
     etree.SubElement(functie, _x("param"), {"name": "knoop", "as": "node()"})
     etree.SubElement(
         functie,
         _x("sequence"),
         select=(
-            "string-join(($knoop/ancestor-or-self::*!concat('/*[', count(preceding-sibling::*) + 1, ']'), "
-            "if ($knoop instance of attribute()) then concat('/@*[local-name()=''', local-name($knoop), "
-            "''' and namespace-uri()=''', namespace-uri($knoop), ''']') else ()), '')"
+            "string-join(($knoop/ancestor-or-self::*[1]!string(accumulator-before('rs-eigen:n')), "
+            "if ($knoop instance of attribute()) then (if (namespace-uri($knoop)) then "
+            "concat('{', namespace-uri($knoop), '}', local-name($knoop)) else local-name($knoop)) else ()), ' ')"
         ),
     )
 
@@ -721,7 +733,7 @@ def _regel(
 def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: str) -> etree._Element:
     """An assert (fires when the test is false; ``xsl:choose``, as the skeleton, so the test is used
     as written) or a report (fires when true; ``xsl:if``) that writes
-    ``<m r="code" rol="role" s="assert" pad="…">message</m>``."""
+    ``<m r="code" rol="role" s="assert" plek="…">message</m>``."""
     test = toets.get("test")
     if test is None:
         raise _Weigering(f"{waar}: sch:{soort} zonder test")
@@ -741,7 +753,7 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
         r=_letterlijk_attribuut(toets.get("id", "")),
         rol=_letterlijk_attribuut(toets.get("role", toets.get("flag", ""))),
         s=soort,
-        pad="{rs-eigen:pad(.)}",
+        plek="{rs-eigen:plek(.)}",
     )
 
     def tekst(t: str | None) -> None:
@@ -1001,7 +1013,7 @@ def valideer_schematron(
         document = saxon.document(doc)
     except saxon.fout_type as exc:  # lxml accepted it, so this would be a Saxon limit
         raise XmlFout(f"{bestand}: Saxon kan het document niet lezen: {_saxon_bericht(exc)}") from None
-    paden: dict = {}
+    plekken = _Plekken(doc)
     for regels in alle:
         try:
             uit = saxon.voer_uit(regels.uitvoerbaar, document)
@@ -1019,7 +1031,7 @@ def valideer_schematron(
                 _niet_uitgevoerd(uitslag, patroon, reden, doc, bestand)
                 continue
             uitslag.uitgevoerd.append(patroon)
-            uitslag.meldingen.extend(_meldingen_uit(p, doc, bestand, paden))
+            uitslag.meldingen.extend(_meldingen_uit(p, plekken, bestand))
     return uitslag
 
 
@@ -1044,30 +1056,38 @@ def _niet_uitgevoerd(
 _MELDING_TEKST = re.compile(r'"melding"\s*:\s*"((?:[^"\\]|\\.)*)"', re.S)
 
 
-def _meldingen_uit(p: etree._Element, doc: etree._ElementTree, bestand: str, paden: dict) -> Iterator[Melding]:
+class _Plekken:
+    """The elements of one document in document order (made once, when the first finding needs it),
+    and the paths already made (:func:`~regels.stop.schemas.element_pad` with one shared cache)."""
+
+    def __init__(self, doc: etree._ElementTree) -> None:
+        self.root = doc.getroot()
+        self._elementen: list[etree._Element] | None = None
+        self.paden: dict = {}
+
+    def element(self, nummer: str) -> etree._Element:
+        if self._elementen is None:
+            self._elementen = list(self.root.iter(etree.Element))
+        n = int(nummer) if nummer.isascii() and nummer.isdigit() else 0
+        # 0: the document node (or, never, something else than a number from Saxon)
+        return self._elementen[n - 1] if 0 < n <= len(self._elementen) else self.root
+
+    def pad(self, el: etree._Element) -> str:
+        return element_pad(el, self.paden)
+
+
+def _meldingen_uit(p: etree._Element, plekken: _Plekken, bestand: str) -> Iterator[Melding]:
     for m in p.iter("m"):
         tekst = " ".join("".join(m.itertext()).split())
         gevonden = _MELDING_TEKST.search(tekst)
         bericht = gevonden.group(1).replace('\\"', '"') if gevonden else tekst.strip(" {},")
         code = m.get("r") or ""
-        el: etree._Element | None = None
-        attribuut = ""
-        padtekst = m.get("pad") or ""
-        try:
-            knopen = doc.xpath(padtekst) if padtekst else [doc.getroot()]
-        except etree.XPathError:
-            knopen = []
-        if isinstance(knopen, list) and knopen:
-            knoop = knopen[0]
-            if isinstance(knoop, etree._Element):
-                el = knoop
-            elif getattr(knoop, "is_attribute", False):  # the context was an attribute
-                el = knoop.getparent()
-                attribuut = f"/@{_stap(knoop.attrname)}"
+        nummer, _, attribuut = (m.get("plek") or "").partition(" ")
+        el = plekken.element(nummer)
         rol = (m.get("rol") or "fout").lower()
         yield Melding(
             f"{code}: {bericht}" if code else bericht,
-            positie=Positie(bestand, (el.sourceline if el is not None else None) or 1, 1),
-            pad=f"{bestand}:{element_pad(el, paden) + attribuut if el is not None else padtekst}",
+            positie=Positie(bestand, el.sourceline or 1, 1),
+            pad=f"{bestand}:{plekken.pad(el)}{'/@' + _stap(attribuut) if attribuut else ''}",
             ernst="fout" if rol in ("fout", "error", "fatal") else "waarschuwing",
         )
