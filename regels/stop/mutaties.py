@@ -40,6 +40,7 @@ from lxml import etree
 
 from regels.errors import MutatieFout
 from regels.stop.elementen import lokaal as _lokaal
+from regels.stop.elementen import wids
 from regels.stop.schemas import NAMESPACES
 
 TEKST = NAMESPACES["tekst"]
@@ -249,8 +250,19 @@ class _Tekst:
             nieuw[w] = e
         self.index.update(nieuw)
 
-    def plaats(self, nieuw: list[etree._Element], positie: str | None, context: str, op: etree._Element) -> None:
-        ctx = self.zoek(context, op, "de context")
+    def bevat(self, el: etree._Element) -> bool:
+        """Whether ``el`` is (still) in the regeling, not in a part that was replaced, removed or is still apart."""
+        boven = el
+        for boven in el.iterancestors():
+            pass
+        return boven is self.root
+
+    def plaats(self, nieuw: list[etree._Element], positie: str | None, ctx: etree._Element, op: etree._Element) -> None:
+        """Put the detached elements ``nieuw`` at ``positie`` relative to ``ctx`` (an element in the regeling)."""
+        if not self.bevat(ctx) or any(el is ctx or el in ctx.iterancestors() for el in nieuw):
+            # the callers refuse this with a precise message first; this keeps lxml from failing on a cycle
+            raise MutatieFout(f"{self.waar(op)}: de context staat niet (meer) in de regeling of ligt in het element dat "
+                              "wordt geplaatst")
         if positie == "volgtOp":
             if ctx.getparent() is None:
                 raise MutatieFout(f"{self.waar(op)}: na het hoofdelement van de regeling kan niets worden toegevoegd")
@@ -360,9 +372,13 @@ def _voeg_toe(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
     nieuw = [_nieuwe_tekst(el, tekst.waar(op)) for el in _inhoud(tekst, op)]
     if not nieuw:
         raise MutatieFout(f"{tekst.waar(op)}: VoegToe zonder tekst om toe te voegen")
+    if context not in tekst.index and any(context in wids(el) for el in nieuw):
+        raise MutatieFout(f"{tekst.waar(op)}: de context wId \"{context}\" is die van (een deel van) de tekst die wordt "
+                          "toegevoegd; de context moet een element zijn dat al in de regeling staat")
+    ctx = tekst.zoek(context, op, "de context")  # before the new wIds are known: the context is never one of them
     for el in nieuw:
         tekst.onthoud(el, op)
-    tekst.plaats(nieuw, op.get("positie"), context, op)
+    tekst.plaats(nieuw, op.get("positie"), ctx, op)
     return [Tekstwijziging("toegevoegd", _lokaal(el.tag), label(el), el.get("wId") or "") for el in nieuw]
 
 
@@ -394,10 +410,17 @@ def _vervang(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
     if op.get("positie") or op.get("context"):
         if not (op.get("positie") and op.get("context")):
             raise MutatieFout(f"{tekst.waar(op)}: voor een verplaatsing zijn positie én context nodig")
-        if op.get("context") == wat:
+        context = op.get("context") or ""
+        if context == wat:
             raise MutatieFout(f"{tekst.waar(op)}: een element kan niet ten opzichte van zichzelf worden verplaatst")
+        if nieuw.getparent() is None:
+            raise MutatieFout(f"{tekst.waar(op)}: het hoofdelement van de regeling kan niet worden verplaatst")
+        ctx = tekst.zoek(context, op, "de context")
+        if nieuw in ctx.iterancestors():
+            raise MutatieFout(f"{tekst.waar(op)}: de context \"{context}\" ({label(ctx)}) ligt binnen {label(nieuw)} zelf; "
+                              "een element kan niet naast of in een van zijn eigen onderdelen worden geplaatst")
         _weg(nieuw)
-        tekst.plaats([nieuw], op.get("positie"), op.get("context") or "", op)
+        tekst.plaats([nieuw], op.get("positie"), ctx, op)
         uit.append(Tekstwijziging("verplaatst", _lokaal(nieuw.tag), label(nieuw), wat))
     return uit
 

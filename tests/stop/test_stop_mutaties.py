@@ -112,6 +112,18 @@ def test_voegtoe_refusals_name_file_line_and_wid():
         _toepassen('<VoegToe positie="volgtOp" context="gm9999_1__chp_2"><Wat>niets</Wat></VoegToe>')
 
 
+@pytest.mark.parametrize("positie", ["volgtOp", "komtVoor", "eersteKind"])
+@pytest.mark.parametrize("context", ["gm9999_2__art_9", "gm9999_2__art_9__para_1"])
+def test_voegtoe_relative_to_its_own_content_is_refused(positie, context):
+    # the context must already be in the regeling: the new article itself, or a lid in it, is not
+    # (this was an lxml ValueError 'cannot add ancestor as sibling', or 'na het hoofdelement')
+    with pytest.raises(MutatieFout, match=rf'w/besluit.xml:1: tekst:VoegToe positie="{positie}" context="{context}": de '
+                                          rf'context wId "{context}" is die van \(een deel van\) de tekst die wordt toegevoegd'):
+        _toepassen(f'<VoegToe positie="{positie}" context="{context}"><Artikel eId="a9" wId="gm9999_2__art_9">'
+                   '<Kop><Nummer>9</Nummer></Kop><Lid eId="a9_1" wId="gm9999_2__art_9__para_1"><Inhoud><Al>x</Al></Inhoud>'
+                   "</Lid></Artikel></VoegToe>")
+
+
 # --- Vervang and renvooi -------------------------------------------------------------------------------------
 
 
@@ -146,6 +158,16 @@ def test_vervang_with_revisie_and_a_verplaatsing():
     assert _wids(nieuw) == ["gm9999_1__chp_1__art_1.2", "gm9999_1__chp_1__art_1.1"]
     assert _al(nieuw, "gm9999_1__chp_1__art_1.1") == "Tekst een, gecorrigeerd."
     assert [t.actie for t in gedaan] == ["vervangen", "verplaatst"]
+
+
+@pytest.mark.parametrize("positie", ["volgtOp", "komtVoor", "eersteKind"])
+def test_vervang_may_not_move_an_element_next_to_or_into_its_own_part(positie):
+    with pytest.raises(MutatieFout, match=rf'tekst:Vervang wat="gm9999_1__chp_1" positie="{positie}" context='
+                                          r'"gm9999_1__chp_1__art_1.1": de context "gm9999_1__chp_1__art_1.1" \(artikel 1.1\) '
+                                          r"ligt binnen hoofdstuk 1 zelf"):
+        _toepassen(f'<Vervang wat="gm9999_1__chp_1" positie="{positie}" context="gm9999_1__chp_1__art_1.1">'
+                   '<Hoofdstuk eId="chp_1" wId="gm9999_1__chp_1"><Kop><Label>Hoofdstuk</Label><Nummer>1</Nummer></Kop>'
+                   + _artikel("1.1", "gm9999_1__chp_1__art_1.1", "x") + "</Hoofdstuk></Vervang>")
 
 
 def test_vervang_to_vervallen_is_reported_as_such():

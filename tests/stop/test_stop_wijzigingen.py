@@ -251,6 +251,31 @@ def test_wijzigingen_of_other_samples_that_do_not_fit_are_refused(basis, wijzigi
         importeer(basis, wijzigingen=[wijziging])
 
 
+def _opdracht_2_met(tmp_path: Path, oud: str, nieuw: str, bestand: str = "Mutatie_besluit_eerstewijziging.xml") -> Path:
+    """A copy of Gemeentestad opdracht_2 with ``oud`` replaced once by ``nieuw`` in ``bestand``."""
+    w = tmp_path / "opdracht_2"
+    shutil.copytree(GS / "opdracht_2", w)
+    tekst = (w / bestand).read_text(encoding="utf-8")
+    assert oud in tekst
+    (w / bestand).write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
+    return w
+
+
+def test_a_move_next_to_its_own_lid_is_refused_with_file_line_and_element(tmp_path):
+    # artikel 2.7 moved after its own lid 1: an lxml ValueError (a traceback, exit 1) before
+    w = _opdracht_2_met(tmp_path, '<Vervang wat="gm0297_1__chp_2__subchp_2.2__art_2.7">',
+                        '<Vervang wat="gm0297_1__chp_2__subchp_2.2__art_2.7" positie="volgtOp" '
+                        'context="gm0297_1__chp_2__subchp_2.2__art_2.7__para_1">')
+    with pytest.raises(MutatieFout, match=r'opdracht_2/Mutatie_besluit_eerstewijziging.xml:204: tekst:Vervang '
+                                          r'wat="gm0297_1__chp_2__subchp_2.2__art_2.7" .*ligt binnen artikel 2.7 zelf'):
+        importeer(GEMEENTESTAD, wijzigingen=[w])
+    from regels.stop.cli import import_
+    r = CliRunner().invoke(import_, [str(GEMEENTESTAD), "--wijziging", str(w), "--uit", str(tmp_path / "gs")])
+    assert r.exit_code == 3, r.output
+    assert "ligt binnen artikel 2.7 zelf" in r.output and "Traceback" not in r.output
+    assert not (tmp_path / "gs").exists()
+
+
 def test_a_kennisgeving_is_no_wijziging():
     with pytest.raises(XmlFout, match="wijziging 5_KennisgevingOpWijzigingsbesluit: Kennisgeving01.xml: verwacht een "
                                       "lvbba:AanleveringBesluit, gevonden AanleveringKennisgeving"):
