@@ -355,6 +355,11 @@ def _controleer_versies(mutatie: etree._Element, huidige: str, bron: str) -> tup
                           "de wijziging is gemaakt")
     if werk_van(was) != werk_van(wordt):
         raise MutatieFout(f"{kop}: was en wordt zijn versies van verschillende regelingen (STOP0066)")
+    if was == wordt:
+        raise MutatieFout(f"{kop}: was en wordt zijn dezelfde versie; een wijziging maakt een nieuwe versie van de regeling")
+    if not any(isinstance(op.tag, str) for op in mutatie):
+        raise MutatieFout(f"{kop}: de mutatie bevat geen enkele wijzigingsopdracht (VoegToe, Vervang, VervangKop, Verwijder "
+                          "of VervangRegeling); een lege RegelingMutatie is in STOP niet toegestaan (imop-tekst.xsd)")
     if huidige and werk_van(was) != werk_van(huidige):
         raise MutatieFout(f"{kop}: deze wijziging is voor regeling {werk_van(was)}, maar de ingelezen regeling is "
                           f"{werk_van(huidige)}")

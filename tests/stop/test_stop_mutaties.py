@@ -283,6 +283,19 @@ def test_elements_of_another_namespace_are_not_stop_text():
                         huidige=f"{WERK}/nld@1", bron="b")
 
 
+@pytest.mark.parametrize("ops", ["", "<!-- niets -->", "<?pi niets?>"])
+def test_an_empty_mutation_is_refused(ops):
+    # the XSD requires at least one operation; an empty one would make a new version that changes nothing
+    with pytest.raises(MutatieFout, match=r'tekst:RegelingMutatie was=".*nld@1" wordt=".*nld@2": de mutatie bevat geen '
+                                          r"enkele wijzigingsopdracht"):
+        _toepassen(ops)
+
+
+def test_a_mutation_must_make_a_new_version():
+    with pytest.raises(MutatieFout, match=r'wordt="/akn/nl/act/gm9999/2024/plan/nld@1": was en wordt zijn dezelfde versie'):
+        _toepassen('<Verwijder wat="gm9999_1__chp_1__art_1.1"/>', wordt=f"{WERK}/nld@1")
+
+
 def test_the_input_text_is_never_changed():
     regeling = _regeling()
     voor = etree.tostring(regeling)
