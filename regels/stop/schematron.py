@@ -59,7 +59,11 @@ Findings keep the form of the rest of :mod:`regels.stop`: a :class:`~regels.erro
 failed assert or successful report, text ``<code>: <melding>`` (the ``"melding"`` part of the
 official JSON-like message), the file, the line of the element and its path
 (:func:`regels.stop.schemas.element_pad`); ``role="fout"`` (or error, fatal) is a ``fout``,
-anything else (``waarschuwing``, ``ontraden``, …) a ``waarschuwing``.
+anything else (``waarschuwing``, ``ontraden``, …) a ``waarschuwing``. What Saxon hands back is
+bounded: a message is cut off after :data:`MAX_TEKENS_PER_MELDING` characters (the melding says
+how long it was), and after :data:`MAX_MELDINGEN_PER_PATROON` findings of one pattern one more
+melding says how many more there are ("en nog N meldingen (waarvan F fouten) …", a ``fout`` when
+F > 0, so hidden errors still make the document invalid).
 """
 
 from __future__ import annotations
@@ -105,6 +109,15 @@ _EIGEN = "urn:regels:stop:schematron"
 """Namespace of the compiler's own function (the path of a context node)."""
 
 _QUERY_BINDINGS = frozenset({"xslt2", "xslt3", "xpath2", "xpath3", "xpath31"})
+
+MAX_TEKENS_PER_MELDING = 2000
+"""A message longer than this (after collapsing whitespace) is cut off by Saxon, and the melding
+says how long it was; the official messages are at most about 400 characters plus the values they
+quote."""
+MAX_MELDINGEN_PER_PATROON = 1000
+"""After this many findings of one pattern on one document, one more melding gives the number (and
+the number of fouten) of the rest. Together with :data:`MAX_TEKENS_PER_MELDING` this bounds what
+Saxon hands back (lxml reads at most 10 MB per text node, and the user reads less)."""
 
 _FN = "http://www.w3.org/2005/xpath-functions"
 
@@ -637,12 +650,23 @@ def _vertaal(sch: etree._Element, bestand: str) -> _Vertaling:
         etree.SubElement(standaard, _x("apply-templates"), select=bezoek, mode=modus)
 
         # the pattern runs on its own: a dynamic error leaves only this pattern out
+        # and hands back at most MAX_MELDINGEN_PER_PATROON findings, then how many more (and fouten)
         p = etree.SubElement(uitslag, "p", n=str(n))
         poging = etree.SubElement(p, _x("try"))
-        etree.SubElement(poging, _x("apply-templates"), select="/", mode=modus)
+        gevonden = etree.SubElement(poging, _x("variable"), name="rs-eigen:m")
+        etree.SubElement(gevonden, _x("apply-templates"), select="/", mode=modus)
+        etree.SubElement(poging, _x("sequence"), select=f"$rs-eigen:m/m[position() le {MAX_MELDINGEN_PER_PATROON}]")
+        meer = etree.SubElement(poging, _x("if"), test=f"count($rs-eigen:m/m) gt {MAX_MELDINGEN_PER_PATROON}")
+        rest = f"$rs-eigen:m/m[position() gt {MAX_MELDINGEN_PER_PATROON}]"
+        etree.SubElement(
+            meer,
+            "meer",
+            n=f"{{count({rest})}}",
+            fouten=f"{{count({rest}[lower-case(@rol) = ('', 'fout', 'error', 'fatal')])}}",
+        )
         vang = etree.SubElement(poging, _x("catch"))
         fout = etree.SubElement(vang, "fout", code="{$rs-err:code}")
-        etree.SubElement(fout, _x("value-of"), select="$rs-err:description")
+        etree.SubElement(fout, _x("value-of"), select=f"substring($rs-err:description, 1, {MAX_TEKENS_PER_MELDING})")
 
     # now that every copy stands where Saxon will read it, with the namespaces Saxon will see
     for sleutel in sleutels:
@@ -733,7 +757,9 @@ def _regel(
 def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: str) -> etree._Element:
     """An assert (fires when the test is false; ``xsl:choose``, as the skeleton, so the test is used
     as written) or a report (fires when true; ``xsl:if``) that writes
-    ``<m r="code" rol="role" s="assert" plek="…">message</m>``."""
+    ``<m r="code" rol="role" s="assert" plek="…">message</m>``: the message with its whitespace
+    collapsed and cut off after :data:`MAX_TEKENS_PER_MELDING` characters (``lengte`` then gives its
+    length)."""
     test = toets.get("test")
     if test is None:
         raise _Weigering(f"{waar}: sch:{soort} zonder test")
@@ -747,6 +773,8 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
         als = etree.SubElement(uit, _x("otherwise"))
     else:
         uit = als = etree.Element(_x("if"), test=test)
+    delen = etree.SubElement(als, _x("variable"), name="rs-eigen:delen")
+    etree.SubElement(als, _x("variable"), name="rs-eigen:tekst", select="normalize-space($rs-eigen:delen)")
     m = etree.SubElement(
         als,
         "m",
@@ -755,10 +783,13 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
         s=soort,
         plek="{rs-eigen:plek(.)}",
     )
+    te_lang = etree.SubElement(m, _x("if"), test=f"string-length($rs-eigen:tekst) gt {MAX_TEKENS_PER_MELDING}")
+    etree.SubElement(te_lang, _x("attribute"), name="lengte", select="string-length($rs-eigen:tekst)")
+    etree.SubElement(m, _x("value-of"), select=f"substring($rs-eigen:tekst, 1, {MAX_TEKENS_PER_MELDING})")
 
     def tekst(t: str | None) -> None:
         if t:
-            etree.SubElement(m, _x("text")).text = t
+            etree.SubElement(delen, _x("text")).text = t
 
     tekst(toets.text)
     for deel in toets:
@@ -766,12 +797,12 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
             if deel.tag == _s("value-of"):
                 select = deel.get("select", ".")
                 _controleer_xpath(select, prefixen, waar)
-                etree.SubElement(m, _x("value-of"), select=select)
+                etree.SubElement(delen, _x("value-of"), select=select)
             elif deel.tag == _s("name"):
                 select = f"name({deel.get('path', '.')})"
                 _controleer_xpath(select, prefixen, waar)
                 tekst(" ")
-                etree.SubElement(m, _x("value-of"), select=select)
+                etree.SubElement(delen, _x("value-of"), select=select)
                 tekst(" ")
             else:  # sch:emph, sch:span, sch:dir, foreign markup: its text
                 tekst(_tekst_van(deel))
@@ -840,6 +871,8 @@ class _Saxon:
 
 def _saxon_bericht(exc: Exception) -> str:
     tekst = " ".join(str(exc).split())
+    if len(tekst) > MAX_TEKENS_PER_MELDING:
+        tekst = f"{tekst[:MAX_TEKENS_PER_MELDING]} … (ingekort)"
     return tekst or exc.__class__.__name__
 
 
@@ -1022,7 +1055,10 @@ def valideer_schematron(
             for patroon in regels.patronen:
                 _niet_uitgevoerd(uitslag, patroon, reden, doc, bestand)
             continue
-        resultaat = etree.fromstring(uit, etree.XMLParser(resolve_entities=False, no_network=True))
+        try:
+            resultaat = etree.fromstring(uit, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError as exc:  # bounded by MAX_*, so this would be a bug; no traceback
+            raise XmlFout(f"{bestand}: de uitkomst van Schematron '{regels.url}' is niet te lezen: {exc}") from None
         for p in resultaat.iter("p"):
             patroon = regels.patronen[int(p.get("n", "0"))]
             fout = p.find("fout")
@@ -1032,6 +1068,9 @@ def valideer_schematron(
                 continue
             uitslag.uitgevoerd.append(patroon)
             uitslag.meldingen.extend(_meldingen_uit(p, plekken, bestand))
+            meer = p.find("meer")
+            if meer is not None:
+                uitslag.meldingen.append(_en_nog(patroon, int(meer.get("n", "0")), int(meer.get("fouten", "0")), plekken, bestand))
     return uitslag
 
 
@@ -1053,7 +1092,21 @@ def _niet_uitgevoerd(
     )
 
 
-_MELDING_TEKST = re.compile(r'"melding"\s*:\s*"((?:[^"\\]|\\.)*)"', re.S)
+_MELDING_TEKST = re.compile(r'"melding"\s*:\s*"((?:[^"\\]|\\.)*)(?:"|$)', re.S)
+"""The "melding" of the official JSON-like message (to its end, if the message was cut off)."""
+
+
+def _en_nog(patroon: SchematronPatroon, aantal: int, fouten: int, plekken: _Plekken, bestand: str) -> Melding:
+    codes = f", {', '.join(patroon.codes)}" if patroon.codes else ""
+    waarvan = f" (waarvan {fouten} {'fout' if fouten == 1 else 'fouten'})" if fouten else ""
+    return Melding(
+        f"Schematron-patroon '{patroon.id}' ({patroon.bestand}{codes}): en nog {aantal} "
+        f"{'melding' if aantal == 1 else 'meldingen'}{waarvan} die niet afzonderlijk "
+        f"{'wordt' if aantal == 1 else 'worden'} getoond; alleen de eerste {MAX_MELDINGEN_PER_PATROON} staan hierboven",
+        positie=Positie(bestand, plekken.root.sourceline or 1, 1),
+        pad=f"{bestand}:{plekken.pad(plekken.root)}",
+        ernst="fout" if fouten else "waarschuwing",
+    )
 
 
 class _Plekken:
@@ -1081,6 +1134,8 @@ def _meldingen_uit(p: etree._Element, plekken: _Plekken, bestand: str) -> Iterat
         tekst = " ".join("".join(m.itertext()).split())
         gevonden = _MELDING_TEKST.search(tekst)
         bericht = gevonden.group(1).replace('\\"', '"') if gevonden else tekst.strip(" {},")
+        if m.get("lengte"):
+            bericht = f"{bericht} … (ingekort: de melding telt {m.get('lengte')} tekens)"
         code = m.get("r") or ""
         nummer, _, attribuut = (m.get("plek") or "").partition(" ")
         el = plekken.element(nummer)

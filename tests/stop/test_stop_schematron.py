@@ -317,7 +317,8 @@ def test_plek_van_elke_melding(tmp_path: Path) -> None:
 
 def test_veel_meldingen_tussen_broers_kosten_lineaire_tijd(tmp_path: Path) -> None:
     """The path of each finding took count(preceding-sibling::*): 30,000 findings among siblings took
-    about 30 s. Now each element is numbered once per document."""
+    about 30 s. Now each element is numbered once per document. (Only the first
+    MAX_MELDINGEN_PER_PATROON reach Python, but Saxon places every finding.)"""
     sch = schema(patroon("p", "a", '<sch:report id="T" test="true()">x</sch:report>'))
     opslag = eigen_schematron(tmp_path, sch)
     doc = parse_xml(("<r>" + "<a/>" * 30_000 + "</r>").encode(), "t.xml")
@@ -325,8 +326,81 @@ def test_veel_meldingen_tussen_broers_kosten_lineaire_tijd(tmp_path: Path) -> No
     begin = time.perf_counter()
     uitslag = valideer_schematron(doc, opslag=opslag, bestanden=[TEST_SCH])
     duur = time.perf_counter() - begin
-    assert uitslag.meldingen[-1].pad == "t.xml:/r/a[30000]"
+    maximum = schematron.MAX_MELDINGEN_PER_PATROON
+    assert uitslag.meldingen[maximum - 1].pad == f"t.xml:/r/a[{maximum}]"
+    assert "en nog 29000 meldingen" in uitslag.meldingen[maximum].bericht
     assert duur < 8, duur
+
+
+def test_lange_melding_wordt_ingekort(tmp_path: Path) -> None:
+    """A message of 12 million characters (value-of on mixed content) was more than lxml reads from
+    Saxon's output (10 MB per text node): an XMLSyntaxError with a traceback. Now it is cut off."""
+    sch = schema(patroon("p", "r", '<sch:report id="T" test="true()">tekst: <sch:value-of select="string(.)"/></sch:report>'))
+    doc = parse_xml(("<r>" + ("<a>" + "x" * 1_000_000 + "</a>") * 12 + "</r>").encode(), "t.xml")
+    uitslag = valideer_schematron(doc, opslag=eigen_schematron(tmp_path, sch), bestanden=[TEST_SCH])
+    [melding] = uitslag.meldingen
+    maximum = schematron.MAX_TEKENS_PER_MELDING
+    assert melding.bericht == (
+        "T: tekst: " + "x" * (maximum - len("tekst: ")) + " … (ingekort: de melding telt 12000007 tekens)"
+    )
+    # the "melding" of an official message that was cut off is still taken out of it
+    sch = schema(patroon("p", "r", '<sch:report id="T" test="true()">{"code": "T", "melding": "a <sch:value-of select="string(.)"/>"}</sch:report>'))
+    (tmp_path / "json").mkdir()
+    uitslag = valideer_schematron(parse_xml(f"<r>{'y' * (maximum + 5)}</r>".encode(), "t.xml"),
+                                  opslag=eigen_schematron(tmp_path / "json", sch), bestanden=[TEST_SCH])
+    [melding] = uitslag.meldingen
+    lengte = len('{"code": "T", "melding": "a ') + maximum + 5 + len('"}')
+    assert melding.bericht == "T: a " + "y" * (maximum - 28) + f" … (ingekort: de melding telt {lengte} tekens)"
+
+
+def test_lange_foutmelding_van_saxon_wordt_ingekort(tmp_path: Path) -> None:
+    """error() lets a pattern choose its own error description, as long as the document allows."""
+    sch = schema(patroon("p", "r", '<sch:report id="T" test="error(QName(\'urn:x\', \'x\'), string(.))">x</sch:report>'))
+    doc = parse_xml(("<r>" + ("<a>" + "x" * 1_000_000 + "</a>") * 11 + "</r>").encode(), "t.xml")
+    uitslag = valideer_schematron(doc, opslag=eigen_schematron(tmp_path, sch), bestanden=[TEST_SCH])
+    [niet] = uitslag.niet_uitgevoerd
+    assert niet.reden == "Saxon faalde op dit document: x " + "x" * schematron.MAX_TEKENS_PER_MELDING
+
+
+def test_aantal_meldingen_per_patroon_is_begrensd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the first MAX_MELDINGEN_PER_PATROON findings of a pattern one melding says how many more
+    there are, and is a fout when one of those is: a delivery with hidden errors is never valid."""
+    sch = schema(
+        '<sch:pattern id="p"><sch:rule context="a[@f]"><sch:report id="F" test="true()" role="fout">f</sch:report></sch:rule>'
+        '<sch:rule context="a"><sch:report id="W" test="true()" role="waarschuwing">w</sch:report></sch:rule></sch:pattern>',
+        patroon("q", "r", '<sch:report id="R" test="true()">r</sch:report>'),
+    )
+    opslag = eigen_schematron(tmp_path, sch)
+    maximum = schematron.MAX_MELDINGEN_PER_PATROON
+    doc = parse_xml(("<r>" + "<a/>" * (maximum + 10) + '<a f="1"/>' * 5 + "</r>").encode(), "t.xml")
+    uitslag = valideer_schematron(doc, opslag=opslag, bestanden=[TEST_SCH])
+    assert len(uitslag.meldingen) == maximum + 2
+    assert {m.bericht for m in uitslag.meldingen[:maximum]} == {"W: w"}
+    meer, r = uitslag.meldingen[maximum:]
+    assert meer.bericht == (
+        f"Schematron-patroon 'p' (test.sch, F, W): en nog 15 meldingen (waarvan 5 fouten) die niet afzonderlijk "
+        f"worden getoond; alleen de eerste {maximum} staan hierboven"
+    )
+    assert meer.ernst == "fout" and meer.pad == "t.xml:/r"
+    assert r.bericht == "R: r"
+    assert uitslag.fouten == [meer, r]
+    # only warnings left out: the extra melding is a warning too
+    doc = parse_xml(("<r>" + "<a/>" * (maximum + 1) + "</r>").encode(), "t.xml")
+    [meer] = [m for m in valideer_schematron(doc, opslag=opslag, bestanden=[TEST_SCH]).meldingen if "en nog" in m.bericht]
+    assert meer.ernst == "waarschuwing" and "en nog 1 melding die niet afzonderlijk wordt getoond" in meer.bericht
+
+
+def test_onleesbare_saxon_uitvoer_geeft_een_nette_fout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should Saxon's output ever be more than lxml reads, the user gets a Dutch XmlFout, no traceback."""
+    sch = schema(patroon("p", "r", '<sch:report id="T" test="true()">x</sch:report>'))
+    opslag = eigen_schematron(tmp_path, sch)
+    doc = parse_xml(b"<r/>", "t.xml")
+    valideer_schematron(doc, opslag=opslag, bestanden=[TEST_SCH])
+    saxon = schematron._Saxon.enige()
+    monkeypatch.setattr(saxon, "voer_uit", lambda *_: "<uitslag><p n='0'><m>" + "x" * 11_000_000 + "</m></p></uitslag>")
+    with pytest.raises(XmlFout, match=r"^t\.xml: de uitkomst van Schematron 'https://standaarden\.overheid\.nl/test/test\.sch' "
+                                      r"is niet te lezen: "):
+        valideer_schematron(doc, opslag=opslag, bestanden=[TEST_SCH])
 
 
 def test_niet_ascii_in_meldingen_ook_zonder_utf8_locale(tmp_path: Path) -> None:
