@@ -336,8 +336,7 @@ def pas_mutaties_toe(regeling: etree._Element, mutaties: Sequence[etree._Element
             wijzigingen += doe(tekst, op)
         if next((k for k in tekst.root if k.tag == _LICHAAM), None) is None:
             raise MutatieFout(f"{kop}: na de wijziging heeft de regeling geen tekst:Lichaam meer")
-        if tekst.root.get("wordt") is not None:
-            tekst.root.set("wordt", wordt)
+        tekst.root.set("wordt", wordt)  # the text is now that version
         huidige = wordt
     if tekst is None:
         return regeling, wijzigingen
@@ -483,6 +482,9 @@ def _vervang_regeling(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]
         raise MutatieFout(f"{tekst.waar(op)}: de nieuwe tekst is een {_lokaal(modellen[0].tag)}; alleen een "
                           "RegelingCompact (artikelstructuur) kan worden ingelezen")
     nieuw = _nieuwe_tekst(modellen[0], tekst.waar(op))
+    for naam, waarde in tekst.root.attrib.items():  # componentnaam and schemaversie are optional in the new one:
+        if nieuw.get(naam) is None:                  # it is the same component; wordt is set after the mutation
+            nieuw.set(naam, waarde)
     tekst.root = nieuw
     tekst.index = {}
     tekst.onthoud(nieuw, op)
