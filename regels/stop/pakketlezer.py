@@ -322,6 +322,10 @@ class PakketLezer:
             except XmlFout as e:
                 self.r("overgeslagen", n, str(e))
         self.inhoud.ow_documenten = docs
+        if self.wijziging:
+            # a delta is only read together with the OW it changes: regels.stop.wijzigingen applies it and
+            # reads the result once, with its messages (read here too, each message came twice)
+            return
         self.inhoud.ow = lees_ow(docs)
         for m in self.inhoud.ow.meldingen:
             self.r("afwijking", str(m.positie) if m.positie else "", m.bericht)

@@ -342,12 +342,10 @@ class _Toepasser:
         return any(ins in werken for ins, _ in b.intrekkingen)
 
     def _rapport_van_lezer(self, g: Gelezen) -> None:
-        """The reader's own report lines, with the delivery's name in front; the OW objects that it calls
-        'beëindigd, niet ingelezen' are applied here (they end an object), so those lines go, and so does
-        'geen manifest-ow.xml' for a delivery without OW files."""
+        """The reader's own report lines, with the delivery's name in front, except 'geen manifest-ow.xml'
+        for a delivery without OW files. The reader does not interpret the OW delta: what it says about
+        the OW objects comes once, from the OW after all wijzigingen (:meth:`afronden`)."""
         for r in g.rapport:
-            if r.soort == "overgeslagen" and "status beëindigd" in r.bericht:
-                continue
             if not g.inhoud.ow_documenten and "geen manifest-ow.xml" in r.bericht:
                 continue  # a wijziging of the text only needs no manifest-ow
             waar = r.waar if r.waar.startswith(("nl.imow", g.naam)) else f"{g.naam}/{r.waar}" if r.waar else g.naam

@@ -212,6 +212,14 @@ def test_an_ow_delta_that_ends_an_unknown_object_or_holds_a_draft_is_reported(tm
     assert uit.plan is not None
 
 
+def test_an_ow_message_of_a_wijziging_is_reported_once(tmp_path):
+    w = _opdracht_2_met(tmp_path, '<r:Regeltekst wId="gm0297_2__chp_2__subchp_2.2__art_2.5__para_1">', "<r:Regeltekst>",
+                        "owRegeltekst.xml")
+    uit = importeer(GEMEENTESTAD, wijzigingen=[w])
+    regels = [(r.soort, r.waar) for r in uit.rapport if "Regeltekst zonder attribuut wId" in r.bericht]
+    assert regels == [("afwijking", "opdracht_2/owRegeltekst.xml:25:1")]
+
+
 # --- refusals -----------------------------------------------------------------------------------------------------
 
 
