@@ -576,7 +576,7 @@ def _vertaal(sch: etree._Element, bestand: str) -> _Vertaling:
     stijl.set("exclude-result-prefixes", "#all")
     uitvoer = etree.SubElement(stijl, _x("output"), method="xml", encoding="UTF-8", indent="no")
     uitvoer.set("omit-xml-declaration", "yes")
-    _pad_functie(stijl)
+    _hulpfuncties(stijl)
 
     globale_namen: set[str] = set()
     # XSLT content copied from the file, checked once the whole stylesheet stands (see _controleer_xslt)
@@ -650,20 +650,12 @@ def _vertaal(sch: etree._Element, bestand: str) -> _Vertaling:
         etree.SubElement(standaard, _x("apply-templates"), select=bezoek, mode=modus)
 
         # the pattern runs on its own: a dynamic error leaves only this pattern out
-        # and hands back at most MAX_MELDINGEN_PER_PATROON findings, then how many more (and fouten)
+        # and hands back at most MAX_MELDINGEN_PER_PATROON findings, then how many more (rs-eigen:begrens)
         p = etree.SubElement(uitslag, "p", n=str(n))
         poging = etree.SubElement(p, _x("try"))
         gevonden = etree.SubElement(poging, _x("variable"), name="rs-eigen:m")
         etree.SubElement(gevonden, _x("apply-templates"), select="/", mode=modus)
-        etree.SubElement(poging, _x("sequence"), select=f"$rs-eigen:m/m[position() le {MAX_MELDINGEN_PER_PATROON}]")
-        meer = etree.SubElement(poging, _x("if"), test=f"count($rs-eigen:m/m) gt {MAX_MELDINGEN_PER_PATROON}")
-        rest = f"$rs-eigen:m/m[position() gt {MAX_MELDINGEN_PER_PATROON}]"
-        etree.SubElement(
-            meer,
-            "meer",
-            n=f"{{count({rest})}}",
-            fouten=f"{{count({rest}[lower-case(@rol) = ('', 'fout', 'error', 'fatal')])}}",
-        )
+        etree.SubElement(poging, _x("sequence"), select="rs-eigen:begrens($rs-eigen:m/m)")
         vang = etree.SubElement(poging, _x("catch"))
         fout = etree.SubElement(vang, "fout", code="{$rs-err:code}")
         etree.SubElement(fout, _x("value-of"), select=f"substring($rs-err:description, 1, {MAX_TEKENS_PER_MELDING})")
@@ -677,7 +669,38 @@ def _vertaal(sch: etree._Element, bestand: str) -> _Vertaling:
     return _Vertaling(xslt, tuple(resultaat))
 
 
-def _pad_functie(stijl: etree._Element) -> None:
+def _hulpfuncties(stijl: etree._Element) -> None:
+    """The compiler's own functions (once per stylesheet, which compiles faster than the same
+    instructions per assert or pattern): :func:`_plek_functie`, and
+
+    - ``rs-eigen:kort(delen)``: the text of a message with its whitespace collapsed, cut off after
+      :data:`MAX_TEKENS_PER_MELDING` characters, preceded by a ``lengte`` attribute if it was;
+    - ``rs-eigen:begrens(m*)``: the first :data:`MAX_MELDINGEN_PER_PATROON` findings of a pattern,
+      and then ``<meer n="…" fouten="…"/>`` with the number of the rest and of the fouten among them.
+    """
+    _plek_functie(stijl)
+    xs_string = f"Q{{{XS}}}string"
+    kort = etree.SubElement(stijl, _x("function"), {"name": "rs-eigen:kort", "as": "item()*"})
+    etree.SubElement(kort, _x("param"), {"name": "delen", "as": "node()"})
+    etree.SubElement(kort, _x("variable"), {"name": "tekst", "as": xs_string, "select": "normalize-space($delen)"})
+    te_lang = etree.SubElement(kort, _x("if"), test=f"string-length($tekst) gt {MAX_TEKENS_PER_MELDING}")
+    etree.SubElement(te_lang, _x("attribute"), name="lengte", select="string-length($tekst)")
+    etree.SubElement(kort, _x("value-of"), select=f"substring($tekst, 1, {MAX_TEKENS_PER_MELDING})")
+
+    begrens = etree.SubElement(stijl, _x("function"), {"name": "rs-eigen:begrens", "as": "element()*"})
+    etree.SubElement(begrens, _x("param"), {"name": "m", "as": "element()*"})
+    etree.SubElement(begrens, _x("sequence"), select=f"$m[position() le {MAX_MELDINGEN_PER_PATROON}]")
+    meer = etree.SubElement(begrens, _x("if"), test=f"count($m) gt {MAX_MELDINGEN_PER_PATROON}")
+    rest = f"$m[position() gt {MAX_MELDINGEN_PER_PATROON}]"
+    etree.SubElement(
+        meer,
+        "meer",
+        n=f"{{count({rest})}}",
+        fouten=f"{{count({rest}[lower-case(@rol) = ('', 'fout', 'error', 'fatal')])}}",
+    )
+
+
+def _plek_functie(stijl: etree._Element) -> None:
     """``rs-eigen:plek(node)``: where a finding is, as the number of its element in document order
     (``12``; the element of an attribute, comment, PI or text; empty for the document node),
     followed for an attribute by its name in Clark notation (``12 {urn:x}n``). Python finds the
@@ -759,7 +782,7 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
     as written) or a report (fires when true; ``xsl:if``) that writes
     ``<m r="code" rol="role" s="assert" plek="…">message</m>``: the message with its whitespace
     collapsed and cut off after :data:`MAX_TEKENS_PER_MELDING` characters (``lengte`` then gives its
-    length)."""
+    length; ``rs-eigen:kort``)."""
     test = toets.get("test")
     if test is None:
         raise _Weigering(f"{waar}: sch:{soort} zonder test")
@@ -774,7 +797,6 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
     else:
         uit = als = etree.Element(_x("if"), test=test)
     delen = etree.SubElement(als, _x("variable"), name="rs-eigen:delen")
-    etree.SubElement(als, _x("variable"), name="rs-eigen:tekst", select="normalize-space($rs-eigen:delen)")
     m = etree.SubElement(
         als,
         "m",
@@ -783,9 +805,7 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
         s=soort,
         plek="{rs-eigen:plek(.)}",
     )
-    te_lang = etree.SubElement(m, _x("if"), test=f"string-length($rs-eigen:tekst) gt {MAX_TEKENS_PER_MELDING}")
-    etree.SubElement(te_lang, _x("attribute"), name="lengte", select="string-length($rs-eigen:tekst)")
-    etree.SubElement(m, _x("value-of"), select=f"substring($rs-eigen:tekst, 1, {MAX_TEKENS_PER_MELDING})")
+    etree.SubElement(m, _x("sequence"), select="rs-eigen:kort($rs-eigen:delen)")
 
     def tekst(t: str | None) -> None:
         if t:
