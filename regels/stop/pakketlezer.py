@@ -19,7 +19,7 @@ from regels.stop.mutaties import werk_van
 from regels.stop.ow import OwModel, is_owbestand, lees_ow
 from regels.stop.schemas import LVBBA, NAMESPACES, SchemaOpslag, valideer_xsd
 from regels.stop.veilig import Pakket
-from regels.stop.wijzigingen import Besluit, lees_besluit
+from regels.stop.wijzigingen import Besluit, bekendmaking_als_datum, lees_besluit
 
 TEKST = NAMESPACES["tekst"]
 DATA = NAMESPACES["data"]
@@ -45,8 +45,10 @@ class Inhoud:
     werk: str = ""
     expressie: str = ""
     titel: str = ""
-    datum: dt.date | None = None
+    datum: dt.date | None = None  # juridischWerkendVanaf; for a basis without it the bekendmaking (reported)
     datum_bron: str = ""
+    bekendmaking: dt.date | None = None  # opdracht.xml datumBekendmaking: not the date of inwerkingtreding
+    bekendmaking_bron: str = ""
     gios: list[Gio] = field(default_factory=list)
     ow: OwModel = field(default_factory=OwModel)
     ow_documenten: list[tuple[str, etree._ElementTree]] = field(default_factory=list)
@@ -122,8 +124,14 @@ class PakketLezer:
             self._zonder_opdracht()
             return
         self._besluit(besluit)
-        if self.inhoud.datum is None and datum:
-            self._zet_datum(datum, f"{opdracht} (datumBekendmaking)")
+        if datum:
+            bron = f"{opdracht} (datumBekendmaking)"
+            self.inhoud.bekendmaking = self._datum(datum, bron)
+            self.inhoud.bekendmaking_bron = bron
+        if self.inhoud.datum is None and self.inhoud.bekendmaking is not None and not self.wijziging:
+            # the basis: its version needs a date; a wijziging decides in regels.stop.wijzigingen
+            self.inhoud.datum, self.inhoud.datum_bron = self.inhoud.bekendmaking, self.inhoud.bekendmaking_bron
+            self.r("benaderd", opdracht, bekendmaking_als_datum(self.inhoud.bekendmaking))
         self._gios_levering()
 
     def _zonder_opdracht(self) -> None:
@@ -166,8 +174,9 @@ class PakketLezer:
         rvi = root.find(f"{{{LVBBA}}}RegelingVersieInformatie")
         if rvi is not None:
             self._metadata(rvi)
-        ts = root.find(f".//{{{DATA}}}Tijdstempel")
-        if ts is not None and _t(_find(ts, DATA, "soortTijdstempel")) == "juridischWerkendVanaf":
+        ts = next((ts for ts in root.iter(f"{{{DATA}}}Tijdstempel")
+                   if _t(_find(ts, DATA, "soortTijdstempel")) == "juridischWerkendVanaf"), None)
+        if ts is not None:
             self._zet_datum(_t(_find(ts, DATA, "datum")), f"{naam}:{ts.sourceline} (juridischWerkendVanaf)")
         if not self.inhoud.expressie and rc is not None:
             self.inhoud.expressie = rc.get("wordt") or ""
@@ -184,11 +193,16 @@ class PakketLezer:
             self.inhoud.titel = _t(cite) or _t(_find(rm, DATA, "officieleTitel")) or self.inhoud.titel
 
     def _zet_datum(self, tekst: str, bron: str) -> None:
+        datum = self._datum(tekst, bron)
+        if datum is not None:
+            self.inhoud.datum, self.inhoud.datum_bron = datum, bron
+
+    def _datum(self, tekst: str, bron: str) -> dt.date | None:
         try:
-            self.inhoud.datum = dt.date.fromisoformat(tekst[:10])
-            self.inhoud.datum_bron = bron
+            return dt.date.fromisoformat(tekst[:10])
         except ValueError:
             self.r("afwijking", bron, f"{tekst!r} is geen datum")
+            return None
 
     def _gios_levering(self) -> None:
         for n in self.p.namen():

@@ -59,6 +59,13 @@ def _tekst(el: etree._Element | None) -> str:
     return " ".join("".join(el.itertext()).split()) if el is not None else ""
 
 
+def bekendmaking_als_datum(datum: dt.date) -> str:
+    """The report line for a besluit without juridischWerkendVanaf whose bekendmaking date is used instead."""
+    return (f"het besluit noemt geen datum van inwerkingtreding (juridischWerkendVanaf); de datum van bekendmaking "
+            f"{datum} (opdracht.xml, datumBekendmaking) is gebruikt. Eerder dan de bekendmaking treedt een besluit niet "
+            "in werking, maar de werkelijke datum kan later zijn")
+
+
 # --- what a wijzigingsbesluit says ------------------------------------------------------------------------
 
 
@@ -116,6 +123,7 @@ class WijzigingVerslag:
     was: str = ""  # regeling expression before
     wordt: str = ""  # regeling expression after ('' when the text did not change)
     datum: dt.date | None = None  # juridischWerkendVanaf
+    datum_benaderd: str = ""  # why ``datum`` is not a juridischWerkendVanaf ('' when it is one)
     tekst: list[Tekstwijziging] = field(default_factory=list)
     ow: list[tuple[str, str, str]] = field(default_factory=list)  # (toegevoegd|vervangen|beëindigd, objecttype, id)
     gios: list[tuple[str, str, str]] = field(default_factory=list)  # (nieuw|nieuwe versie|ingetrokken, werk, expressie)
@@ -133,7 +141,7 @@ class WijzigingVerslag:
         elif self.was:
             delen.append(f"regeling blijft {versie_van(self.was)}")
         if self.datum:
-            delen.append(f"juridisch werkend vanaf {self.datum}")
+            delen.append(f"juridisch werkend vanaf {self.datum}" + (f" ({self.datum_benaderd})" if self.datum_benaderd else ""))
         per_actie: dict[str, list[str]] = {}
         for t in self.tekst:
             per_actie.setdefault(t.actie, []).append(t.benoemd)
@@ -149,6 +157,7 @@ class WijzigingVerslag:
         return {
             "naam": self.naam, "soort": self.soort, "besluit": self.besluit, "was": self.was, "wordt": self.wordt,
             "juridisch_werkend_vanaf": self.datum.isoformat() if self.datum else None,
+            "juridisch_werkend_vanaf_benaderd": self.datum_benaderd or None,
             "tekst": [{"actie": t.actie, "soort": t.soort, "label": t.label, "wid": t.wid, "was": t.was} for t in self.tekst],
             "ow": [{"actie": a, "objecttype": s, "identificatie": i} for a, s, i in self.ow],
             "gios": [{"actie": a, "werk": w, "expressie": e} for a, w, e in self.gios],
@@ -276,10 +285,16 @@ class _Toepasser:
                  else "wijziging" if b is not None else "alleen OW")
         verslag = WijzigingVerslag(g.naam, soort, besluit=b.expressie if b else "", was=i.expressie)
         self._rapport_van_lezer(g)
+        datum, datum_bron = g.inhoud.datum, g.inhoud.datum_bron
+        if datum is None and g.inhoud.bekendmaking is not None and (eigen or vervanging or intrekt):
+            # not the date of inwerkingtreding, but the earliest it can be: used, and said so everywhere it shows
+            datum, datum_bron = g.inhoud.bekendmaking, g.inhoud.bekendmaking_bron
+            verslag.datum_benaderd = "benaderd: datum van bekendmaking, het besluit noemt geen juridischWerkendVanaf"
+            self.meld("benaderd", g.naam, bekendmaking_als_datum(datum))
         if intrekt and not vervanging:
             self.ingetrokken = g.naam
             verslag.wordt = ""
-            verslag.datum = g.inhoud.datum
+            verslag.datum = datum
             return verslag
 
         # text
@@ -319,13 +334,13 @@ class _Toepasser:
             self._ow_document(f"{g.naam}/{naam}", doc, verslag)
 
         # date
-        if g.inhoud.datum is not None:
-            verslag.datum = g.inhoud.datum
-            if i.datum is not None and g.inhoud.datum < i.datum:
-                self.meld("info", g.naam, f"juridisch werkend vanaf {g.inhoud.datum}, eerder dan de vorige versie "
+        if datum is not None:
+            verslag.datum = datum
+            if i.datum is not None and datum < i.datum:
+                self.meld("info", g.naam, f"juridisch werkend vanaf {datum}, eerder dan de vorige versie "
                                           f"({i.datum}); de geconsolideerde regeling geldt vanaf {i.datum}")
             else:
-                i.datum, i.datum_bron = g.inhoud.datum, f"{g.naam}: {g.inhoud.datum_bron}"
+                i.datum, i.datum_bron = datum, f"{g.naam}: {datum_bron}"
         elif eigen or vervanging:
             self.meld("afwijking", g.naam, "geen datum van inwerkingtreding (juridischWerkendVanaf) in de wijziging; "
                                            f"de versie geldt vanaf {i.datum}")
@@ -413,7 +428,9 @@ class _Toepasser:
         if self.ingetrokken:
             raise RegelingIngetrokken(
                 f"{self.ingetrokken}: de regeling {i.werk} is ingetrokken"
-                + (f" (juridisch werkend vanaf {verslagen[-1].datum})" if verslagen and verslagen[-1].datum else "")
+                + (f" (juridisch werkend vanaf {verslagen[-1].datum}"
+                   + (f"; {verslagen[-1].datum_benaderd}" if verslagen[-1].datum_benaderd else "") + ")"
+                   if verslagen and verslagen[-1].datum else "")
                 + "; er is geen geldend plan meer, dus er is niets ingelezen en geen plan geschreven", tuple(verslagen))
         i.ow = lees_ow(i.ow_documenten)
         for m in i.ow.meldingen:

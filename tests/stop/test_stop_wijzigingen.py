@@ -4,6 +4,7 @@ samples under ../shared, and every refusal (wrong version, other regeling, unkno
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -259,14 +260,62 @@ def test_wijzigingen_of_other_samples_that_do_not_fit_are_refused(basis, wijzigi
         importeer(basis, wijzigingen=[wijziging])
 
 
+def _kopie_met(tmp_path: Path, naam: str, *vervangingen: tuple[str, str, str]) -> Path:
+    """A copy of the Gemeentestad delivery ``naam`` with, per (bestand, oud, nieuw), ``oud`` (a regular
+    expression) replaced once by ``nieuw`` in ``bestand``."""
+    w = tmp_path / naam
+    shutil.copytree(GS / naam, w)
+    for bestand, oud, nieuw in vervangingen:
+        tekst = (w / bestand).read_text(encoding="utf-8")
+        tekst, n = re.subn(oud, lambda _, nieuw=nieuw: nieuw, tekst, count=1, flags=re.DOTALL)
+        assert n == 1, oud
+        (w / bestand).write_text(tekst, encoding="utf-8")
+    return w
+
+
 def _opdracht_2_met(tmp_path: Path, oud: str, nieuw: str, bestand: str = "Mutatie_besluit_eerstewijziging.xml") -> Path:
     """A copy of Gemeentestad opdracht_2 with ``oud`` replaced once by ``nieuw`` in ``bestand``."""
-    w = tmp_path / "opdracht_2"
-    shutil.copytree(GS / "opdracht_2", w)
-    tekst = (w / bestand).read_text(encoding="utf-8")
-    assert oud in tekst
-    (w / bestand).write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
-    return w
+    return _kopie_met(tmp_path, "opdracht_2", (bestand, re.escape(oud), nieuw))
+
+
+ZONDER_TIJDSTEMPEL = r"<Tijdstempels>.*?</Tijdstempels>"
+
+
+def test_a_wijziging_without_juridischwerkendvanaf_uses_the_bekendmaking_and_says_so(tmp_path):
+    w = _kopie_met(tmp_path, "opdracht_2", ("Mutatie_besluit_eerstewijziging.xml", ZONDER_TIJDSTEMPEL, ""))
+    uit = importeer(GEMEENTESTAD, wijzigingen=[w])
+    v = uit.wijzigingen[0]
+    # the bekendmaking (opdracht.xml) is the earliest the besluit can take effect, not its inwerkingtreding: used, reported
+    assert (v.datum, v.datum_benaderd) == (dt.date(2022, 6, 24), "benaderd: datum van bekendmaking, het besluit noemt geen "
+                                                                 "juridischWerkendVanaf")
+    assert "juridisch werkend vanaf 2022-06-24 (benaderd: datum van bekendmaking" in v.samenvatting()
+    assert v.als_dict()["juridisch_werkend_vanaf_benaderd"] == v.datum_benaderd
+    benaderd = [r.bericht for r in uit.rapport if (r.soort, r.waar) == ("benaderd", "opdracht_2")]
+    assert len(benaderd) == 1 and "geen datum van inwerkingtreding (juridischWerkendVanaf); de datum van bekendmaking " \
+                                  "2022-06-24 (opdracht.xml, datumBekendmaking) is gebruikt" in benaderd[0]
+    # without a bekendmaking either, the version keeps the date of the one before, with a warning
+    w2 = _kopie_met(tmp_path / "zonder", "opdracht_2", ("Mutatie_besluit_eerstewijziging.xml", ZONDER_TIJDSTEMPEL, ""),
+                    ("opdracht.xml", r"<datumBekendmaking>.*?</datumBekendmaking>", ""))
+    uit2 = importeer(GEMEENTESTAD, wijzigingen=[w2])
+    assert uit2.wijzigingen[0].datum is None
+    assert any(r.soort == "afwijking" and "geen datum van inwerkingtreding" in r.bericht and "2020-01-14" in r.bericht
+               for r in uit2.rapport)
+
+
+def test_an_intrekking_without_juridischwerkendvanaf_says_its_date_is_the_bekendmaking(tmp_path):
+    w = _kopie_met(tmp_path, "opdracht_intrekking", ("akn_nl_bill_gm0297-intrekking.xml", ZONDER_TIJDSTEMPEL, ""))
+    with pytest.raises(RegelingIngetrokken, match=r"is ingetrokken \(juridisch werkend vanaf 2021-11-10; benaderd: datum "
+                                                  r"van bekendmaking, het besluit noemt geen juridischWerkendVanaf\)"):
+        importeer(GEMEENTESTAD, wijzigingen=[w])
+
+
+def test_a_basis_without_juridischwerkendvanaf_reports_the_bekendmaking_it_uses(tmp_path):
+    basis = _kopie_met(tmp_path, "opdracht", ("akn_nl_bill_gm0297-3520-01.xml", ZONDER_TIJDSTEMPEL, ""))
+    uit = importeer(basis)
+    kop = next(i for i in uit.regeling.items() if isinstance(i, PlanKop))
+    assert next(r for r in kop.regels if isinstance(r, Versie)).vanaf == dt.date(2022, 6, 25)
+    assert [(r.soort, r.waar) for r in uit.rapport if "datum van bekendmaking 2022-06-25" in r.bericht] == [
+        ("benaderd", "opdracht.xml")]
 
 
 def test_a_move_next_to_its_own_lid_is_refused_with_file_line_and_element(tmp_path):
