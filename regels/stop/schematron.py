@@ -33,9 +33,11 @@ closed off:
   ``unparsed-text*``, ``collection``, ``uri-collection``, ``json-doc``, ``transform``,
   ``xsl:source-document``, and DTDs and external entities in Saxon's own XML parser; measured
   with SaxonC-HE 13.1, see ``tests/stop/test_stop_schematron.py``);
-- that setting does *not* stop ``xsl:result-document`` from writing files, nor
-  ``environment-variable()``, ``available-environment-variables()`` and ``system-property()``
-  (Java's ``user.home``, ``user.dir``, …) from reading the process environment. So the compiler
+- ``http://saxon.sf.net/feature/allow-external-functions`` is ``false``: Saxon then refuses
+  ``xsl:result-document`` and extension instructions, and answers ``environment-variable()``,
+  ``available-environment-variables()`` and ``system-property()`` for Java's properties
+  (``user.home``, ``user.dir``, …) with nothing (also measured, same tests);
+- that is Saxon's behaviour, not a promise of an API, so the compiler does not rely on it. It
   reads every XPath of the file as XPath 3.1 tokens (:func:`_xpath_tokens`: string literals, nested
   comments, ``Q{uri}name``, whatever whitespace or comments stand between a name and its ``(`` or
   ``#``) and accepts a function call or ``name#arity`` reference only for a function on the
@@ -835,6 +837,7 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
 # --------------------------------------------------------------------------------------------
 
 ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+ALLOW_EXTERNAL_FUNCTIONS = "http://saxon.sf.net/feature/allow-external-functions"
 
 _SAXON_LOCK = threading.RLock()
 """Saxon objects are not thread-safe (a compiled stylesheet may not run twice at once); every call
@@ -842,7 +845,8 @@ into Saxon holds this lock. saxonche keeps the GIL during a call anyway."""
 
 
 class _Saxon:
-    """The process's Saxon-HE processor, with ``allowedProtocols=""``."""
+    """The process's Saxon-HE processor, with ``allowedProtocols=""`` and
+    ``allow-external-functions=false``."""
 
     _enige: _Saxon | None = None
 
@@ -857,6 +861,9 @@ class _Saxon:
         self.fout_type: type[Exception] = PySaxonApiError
         self.processor = PySaxonProcessor(license=False)
         self.processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
+        # and no environment variables, Java system properties or extension instructions: a second
+        # wall behind the compiler's own check, which refuses the functions that would read them
+        self.processor.set_configuration_property(ALLOW_EXTERNAL_FUNCTIONS, "false")
         self.xslt = self.processor.new_xslt30_processor()
         # the static base URI of a stylesheet compiled from text is the working directory, which
         # static-base-uri(), resolve-uri('x') and base-uri() of a constructed node would show

@@ -551,15 +551,30 @@ def test_saxon_zelf_haalt_niets_op(server: tuple[str, Path], tmp_path: Path, exp
     assert log.read_text() == ""
 
 
+@pytest.mark.parametrize(
+    "expr",
+    ["environment-variable('HOME')", "available-environment-variables()", "system-property('user.home')",
+     "system-property('user.dir')"],
+)
+def test_saxon_zelf_leest_de_omgeving_niet(expr: str) -> None:
+    """Below the compiler (which refuses these functions anyway): Saxon runs with
+    allow-external-functions=false, so it answers nothing about the environment."""
+    saxon = schematron._Saxon.enige()
+    uitvoerbaar = saxon.compileer(_stijl(f'<xsl:value-of select="{expr}"/>'))
+    assert saxon.voer_uit(uitvoerbaar, saxon.document(parse_xml(b"<a/>", "a.xml"))).endswith("<r/>")
+
+
 def test_saxon_schrijft_geen_bestanden_en_leest_geen_dtd(server: tuple[str, Path], tmp_path: Path) -> None:
     url, log = server
     geheim = tmp_path / "geheim.txt"
     geheim.write_text("GEHEIM")
     saxon = schematron._Saxon.enige()
     uit = tmp_path / "uit.xml"
-    uitvoerbaar = saxon.compileer(_stijl(f'<xsl:result-document href="{uit.as_uri()}"><q/></xsl:result-document>'))
-    saxon.voer_uit(uitvoerbaar, saxon.document(parse_xml(b"<a/>", "a.xml")))
-    assert not uit.exists()  # result documents are captured in memory
+    # with allow-external-functions=false Saxon refuses xsl:result-document; were it ever
+    # compiled, its result documents would be captured in memory
+    with pytest.raises(saxon.fout_type, match="xsl:result-document is disabled"):
+        saxon.compileer(_stijl(f'<xsl:result-document href="{uit.as_uri()}"><q/></xsl:result-document>'))
+    assert not uit.exists()
     # Saxon's own XML parser loads no DTD and no external entity either
     for xml in (f'<!DOCTYPE a SYSTEM "{url}/dtd"><a/>', f'<!DOCTYPE a [<!ENTITY e SYSTEM "{geheim.as_uri()}">]><a>&e;</a>'):
         with pytest.raises(saxon.fout_type, match="prohibited"):
