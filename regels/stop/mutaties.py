@@ -1,31 +1,38 @@
 """Apply a STOP ``tekst:RegelingMutatie`` (a wijzigingsbesluit in renvooi) to the text of a regeling.
 
 ``pas_mutatie_toe(regeling, mutatie, huidige=…, bron=…)`` takes the current ``tekst:RegelingCompact``
-and one ``tekst:RegelingMutatie`` and returns the new text, with a list of what changed. The input
+and one ``tekst:RegelingMutatie`` and returns the new text, with a list of what changed;
+``pas_mutaties_toe`` does the same for the mutations of one besluit in a chain, on one copy. The input
 tree is never touched: the work is done on a copy, so a mutation that fails leaves nothing half done.
+Elements are matched by namespace and name: only STOP tekst elements count.
 
 What STOP 1.3.0 defines (``imop-tekst.xsd``), and what happens here:
 
 * ``was``/``wordt`` on the RegelingMutatie: ``was`` must be the version being changed (the current
-  expression), and ``was`` and ``wordt`` must be versions of the same work (STOP0066). Anything else
-  is refused, naming both versions.
+  expression), and ``was`` and ``wordt`` must be different versions of the same work (STOP0066).
+  Anything else is refused, naming both versions; so is a mutation without any operation (the XSD
+  requires one).
 * The operations are applied in document order; ``wat`` and ``context`` are wIds.
 
   - ``VoegToe positie="volgtOp|komtVoor" context=wId``: the element(s) in it are inserted after /
     before the context element. (STOP 1.4 adds ``eersteKind``: as first child of the context, before
     its first child with a wId; STOP 2.0-rc's ``kindVan`` has no published meaning yet and is refused.)
-    A new wId that is already in the regeling is refused.
+    A new wId that is already in the regeling is refused, and so is a context inside the added text.
   - ``Vervang wat=wId [revisie] [positie context]``: the element with that wId is replaced by the one
-    in the Vervang, whose wId must be ``wat`` (STOP0077); with ``positie``/``context`` it also moves.
-  - ``VervangKop wat=wId [eId-wordt]``: only the Kop of that element is replaced (and its eId).
+    in the Vervang, whose wId must be ``wat`` (STOP0077); with ``positie``/``context`` it also moves
+    (not next to or into one of its own parts).
+  - ``VervangKop wat=wId [eId-wordt]``: only the Kop of that element is replaced (and its eId); an
+    element that STOP gives no Kop (a Lid) is refused, one whose Kop is optional gets one.
   - ``Verwijder wat=wId``: the element is removed (the copy in the Verwijder, if any, must have that wId).
-  - ``VervangRegeling``: the whole text is replaced (only a RegelingCompact can be read).
+  - ``VervangRegeling``: the whole text is replaced (only a RegelingCompact can be read); it keeps the
+    componentnaam of the text it replaces when it has none.
   - ``Nummer`` and ``Wat`` in an operation are the besluit's own description; they are not regeling text.
 
 * Renvooi inside the new text is resolved to the new version: ``NieuweTekst`` is kept (unwrapped),
   ``VerwijderdeTekst`` is dropped, an element with ``wijzigactie="verwijder"`` is dropped,
   ``"verwijderContainer"`` drops the element but keeps its content, ``"voegtoe"``,
-  ``"nieuweContainer"`` and ``"geen"`` keep the element (the attribute goes).
+  ``"nieuweContainer"`` and ``"geen"`` keep the element (the attribute goes). In time linear in the text.
+* After the operations the text gets ``wordt`` as its version.
 
 Every refusal is a :class:`~regels.errors.MutatieFout` naming the file, line and operation.
 """

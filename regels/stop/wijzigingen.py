@@ -17,7 +17,10 @@ reads the initial delivery (or a download) as the *basis* and then, per wijzigin
   the same besluit) continues with the new regeling: its text, its GIOs, and the OW delta on top
   of the OW objects so far (IMOW objects live on across the replacement; the delivery only sends
   what changes);
-* the version of the plan becomes the last ``wordt``, valid from the latest juridischWerkendVanaf.
+* the version of the plan becomes the last ``wordt``, valid from the latest juridischWerkendVanaf (a
+  besluit without one: its date of bekendmaking, the earliest it can take effect, reported as
+  'benaderd' and marked in the verslag);
+* what is wrong with the OW objects is reported once, from the OW after all wijzigingen.
 
 Refused, with a :class:`~regels.errors.MutatieFout` that names the delivery, file and element: a
 mutation of another regeling (another FRBRWork), a ``was`` that is not the current version, a wId that
