@@ -82,7 +82,7 @@ def _naam(el: etree._Element) -> str:
 class Tekstwijziging:
     """One change to the text: what happened to which element."""
 
-    actie: str  # toegevoegd | vervangen | verwijderd | verplaatst | kop vervangen | kop toegevoegd | vervallen | regeling vervangen
+    actie: str  # toegevoegd | vervangen | verwijderd | verplaatst | kop vervangen | kop toegevoegd | vervallen
     soort: str  # local name of the element: Artikel, Lid, Hoofdstuk, Bijlage, Divisietekst, …
     label: str  # "artikel 2.5", "bijlage I", or the wId when the element has no number
     wid: str
@@ -495,7 +495,7 @@ def _vervang_regeling(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]
     tekst.root = nieuw
     tekst.index = {}
     tekst.onthoud(nieuw, op)
-    return [Tekstwijziging("regeling vervangen", "RegelingCompact", "de hele regeling", "")]
+    return [Tekstwijziging("vervangen", "RegelingCompact", "de hele regeling", "")]
 
 
 _OPERATIES = {_t("VoegToe"): _voeg_toe, _t("Vervang"): _vervang, _t("VervangKop"): _vervang_kop,

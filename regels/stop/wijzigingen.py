@@ -309,7 +309,7 @@ class _Toepasser:
             i.regeling = rc
             i.werk = nieuw_werk
             i.expressie = rc.get("wordt") or g.inhoud.expressie
-            verslag.tekst.append(Tekstwijziging("regeling vervangen", "RegelingCompact", f"regeling {nieuw_werk}", ""))
+            verslag.tekst.append(Tekstwijziging("vervangen", "RegelingCompact", f"de hele regeling (door {nieuw_werk})", ""))
         if eigen:
             if not i.expressie:
                 self.meld("afwijking", bron, "de versie van de basis is onbekend; was is niet gecontroleerd")

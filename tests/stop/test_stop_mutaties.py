@@ -234,7 +234,8 @@ def test_vervangregeling_replaces_the_whole_text_but_only_with_a_regelingcompact
     nieuw, gedaan = _toepassen('<VervangRegeling><RegelingCompact componentnaam="n"><Lichaam eId="body" wId="body">'
                                + _artikel("1", "gm9999_3__art_1", "Alles nieuw.") + "</Lichaam></RegelingCompact></VervangRegeling>")
     assert _wids(nieuw) == ["gm9999_3__art_1"]
-    assert gedaan[0].actie == "regeling vervangen"
+    assert (gedaan[0].actie, gedaan[0].label) == ("vervangen", "de hele regeling")
+    assert str(gedaan[0]) == "de hele regeling vervangen"
     # the new text is version wordt of the regeling (its own attributes are optional and were dropped)
     assert (nieuw.get("wordt"), nieuw.get("componentnaam")) == (f"{WERK}/nld@2", "n")
     zonder, _ = _toepassen('<VervangRegeling><RegelingCompact><Lichaam eId="body" wId="body"/></RegelingCompact>'
