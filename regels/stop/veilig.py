@@ -595,8 +595,11 @@ def _open_zip(pad: Path, lim: Limieten) -> Pakket:
         )
     try:
         zf = zipfile.ZipFile(pad)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise XmlFout(f"Pakket '{naam}' is geen geldig zip-bestand ({exc}).") from None
+    except zipfile.BadZipFile:
+        raise XmlFout(f"Pakket '{naam}' is geen geldig zip-bestand: de inhoudsopgave van het zip-archief ontbreekt "
+                      "of is beschadigd.") from None
+    except (OSError, ValueError) as exc:
+        raise XmlFout(f"Pakket '{naam}' kan niet als zip-bestand gelezen worden ({exc}).") from None
     try:
         infos = zf.infolist()
         if len(infos) > lim.max_leden:
