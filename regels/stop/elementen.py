@@ -23,6 +23,14 @@ def tekst(el: etree._Element | None) -> str:
     return t.strip() if "  " not in t and "\n" not in t and "\t" not in t else " ".join(t.split())
 
 
+def platte_tekst(el: etree._Element | None) -> str:
+    """The text of ``el`` and its descendants with all whitespace (also non-breaking spaces) collapsed to
+    single spaces: for identifiers, names and messages. ``""`` for None."""
+    if el is None:
+        return ""
+    return " ".join(etree.tostring(el, method="text", encoding=str, with_tail=False).split())
+
+
 def lokaal(tag: object) -> str:
     """The local name of an element's tag (what ``etree.QName(el).localname`` gives, without the object);
     ``""`` for a comment or processing instruction, whose tag is a function."""
@@ -43,4 +51,4 @@ def wids(el: etree._Element) -> list[str]:
     return _WIDS(el)
 
 
-__all__ = ["eerste", "lokaal", "tekst", "wids"]
+__all__ = ["eerste", "lokaal", "platte_tekst", "tekst", "wids"]

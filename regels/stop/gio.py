@@ -20,6 +20,7 @@ from shapely.geometry.base import BaseGeometry
 from regels.errors import GeoFout, LocatieFout
 from regels.geo import geometrie_uit_gml
 from regels.geo.crs import RD, buiten_nederland, crs_code
+from regels.stop.elementen import platte_tekst as _tekst
 
 GML = "http://www.opengis.net/gml/3.2"
 BASISGEO = "http://www.geostandaarden.nl/basisgeometrie/1.0"
@@ -41,10 +42,6 @@ class Gio:
     werk: str
     expressie: str
     locaties: list[GioLocatie]
-
-
-def _tekst(el: etree._Element | None) -> str:
-    return " ".join("".join(el.itertext()).split()) if el is not None else ""
 
 
 def lees_gio(doc: etree._ElementTree, bestand: str, bevindingen: list[tuple[str, str, str]]) -> Gio:

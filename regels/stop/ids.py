@@ -76,3 +76,13 @@ def wid(bg: str, eid: str) -> str:
 def bg_uit_wid(w: str) -> str | None:
     m = re.match(r"^((?:gm|pv|ws|mn|mnre)[0-9]{1,6})_", w)
     return m.group(1) if m else None
+
+
+def werk_van(expressie: str) -> str:
+    """The work of an AKN/JOIN expression: ``/akn/nl/act/gm0297/2019/reg456/nld@2`` → ``…/reg456``."""
+    return expressie.split("@", 1)[0].rsplit("/", 1)[0] if "@" in expressie else expressie
+
+
+def versie_van(expressie: str) -> str:
+    """The version part of an expression: ``…/nld@2`` → ``nld@2`` (the whole id when it has none)."""
+    return expressie.rsplit("/", 1)[-1] if "@" in expressie else expressie

@@ -47,7 +47,8 @@ from lxml import etree
 
 from regels.errors import MutatieFout
 from regels.stop.elementen import lokaal as _lokaal
-from regels.stop.elementen import wids
+from regels.stop.elementen import platte_tekst, wids
+from regels.stop.ids import versie_van, werk_van
 from regels.stop.schemas import NAMESPACES
 
 TEKST = NAMESPACES["tekst"]
@@ -97,16 +98,6 @@ class Tekstwijziging:
         return f"{self.benoemd} {self.actie}"
 
 
-def werk_van(expressie: str) -> str:
-    """The work of an AKN/JOIN expression: ``/akn/nl/act/gm0297/2019/reg456/nld@2`` → ``…/reg456``."""
-    return expressie.split("@", 1)[0].rsplit("/", 1)[0] if "@" in expressie else expressie
-
-
-def versie_van(expressie: str) -> str:
-    """The version part of an expression: ``…/nld@2`` → ``nld@2`` (the whole id when it has none)."""
-    return expressie.rsplit("/", 1)[-1] if "@" in expressie else expressie
-
-
 def label(el: etree._Element) -> str:
     """How an officer names an element: 'artikel 2.5', 'lid 2', 'hoofdstuk 3', else its wId."""
     soort = _lokaal(el.tag)
@@ -114,10 +105,10 @@ def label(el: etree._Element) -> str:
     for k in el:
         if k.tag == _KOP:
             n = next((x for x in k if x.tag == _NUMMER), None)
-            nummer = " ".join("".join(n.itertext()).split()) if n is not None else ""
+            nummer = platte_tekst(n)
             break
         if k.tag in (_t("LidNummer"), _t("LiNummer")):
-            nummer = " ".join("".join(k.itertext()).split())
+            nummer = platte_tekst(k)
             break
     nummer = nummer.rstrip(".")
     if nummer:
@@ -502,5 +493,4 @@ _OPERATIES = {_t("VoegToe"): _voeg_toe, _t("Vervang"): _vervang, _t("VervangKop"
               _t("Verwijder"): _verwijder, _t("VervangRegeling"): _vervang_regeling}
 
 
-__all__ = ["REGELINGMODELLEN", "TEKST", "Tekstwijziging", "label", "los_renvooi_op", "pas_mutatie_toe", "pas_mutaties_toe",
-           "versie_van", "werk_van"]
+__all__ = ["REGELINGMODELLEN", "TEKST", "Tekstwijziging", "label", "los_renvooi_op", "pas_mutatie_toe", "pas_mutaties_toe"]

@@ -13,9 +13,9 @@ from lxml import etree
 from regels.errors import Melding, XmlFout
 from regels.stop.elementen import tekst as _t
 from regels.stop.gio import Gio, lees_gio
+from regels.stop.ids import werk_van
 from regels.stop.importrapport import Rapportregel
 from regels.stop.machine import lees_machinebestand
-from regels.stop.mutaties import werk_van
 from regels.stop.ow import OwModel, is_owbestand, lees_ow
 from regels.stop.schemas import LVBBA, NAMESPACES, SchemaOpslag, valideer_xsd
 from regels.stop.veilig import Pakket

@@ -81,7 +81,7 @@ from typing import Any
 from lxml import etree
 
 from regels.errors import Melding, Positie, RegelsError, XmlFout
-from regels.stop.elementen import lokaal
+from regels.stop.elementen import lokaal, platte_tekst
 from regels.stop.schematron_controle import (
     SCH, VASTE_PREFIXEN, XS, XSL, Weigering, controleer_xpath, controleer_xslt, getoonde_naam, xpath_tokens,
 )
@@ -163,10 +163,6 @@ def _x(naam: str) -> str:
 
 def _s(naam: str) -> str:
     return f"{{{SCH}}}{naam}"
-
-
-def _tekst_van(el: etree._Element) -> str:
-    return " ".join("".join(el.itertext()).split())
 
 
 def _letterlijk_attribuut(waarde: str) -> str:
@@ -293,7 +289,7 @@ def _vertaal(sch: etree._Element, bestand: str) -> _Vertaling:
         if not codes:
             codes = tuple(r.get("id", "") for r in patroon.iter(_s("rule")) if r.get("id"))
         resultaat.append(
-            SchematronPatroon(bestand, pid, _tekst_van(titel_el) if titel_el is not None else "", codes)
+            SchematronPatroon(bestand, pid, platte_tekst(titel_el) if titel_el is not None else "", codes)
         )
 
         modus = f"M{n}"
@@ -496,7 +492,7 @@ def _toets(toets: etree._Element, soort: str, prefixen: dict[str, str], waar: st
                 etree.SubElement(delen, _x("value-of"), select=select)
                 tekst(" ")
             else:  # sch:emph, sch:span, sch:dir, foreign markup: its text
-                tekst(_tekst_van(deel))
+                tekst(platte_tekst(deel))
         tekst(deel.tail)
     return uit
 
@@ -759,7 +755,7 @@ def valideer_schematron(
             patroon = regels.patronen[int(p.get("n", "0"))]
             fout = p.find("fout")
             if fout is not None:
-                reden = f"Saxon faalde op dit document: {fout.get('code', '')} {_tekst_van(fout)}".rstrip()
+                reden = f"Saxon faalde op dit document: {fout.get('code', '')} {platte_tekst(fout)}".rstrip()
                 _niet_uitgevoerd(uitslag, patroon, reden, doc, bestand)
                 continue
             uitslag.uitgevoerd.append(patroon)
@@ -827,7 +823,7 @@ class _Plekken:
 
 def _meldingen_uit(p: etree._Element, plekken: _Plekken, bestand: str) -> Iterator[Melding]:
     for m in p.iter("m"):
-        tekst = " ".join("".join(m.itertext()).split())
+        tekst = platte_tekst(m)
         gevonden = _MELDING_TEKST.search(tekst)
         bericht = gevonden.group(1).replace('\\"', '"') if gevonden else tekst.strip(" {},")
         if m.get("lengte"):

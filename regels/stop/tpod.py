@@ -25,8 +25,7 @@ from shapely.geometry.base import BaseGeometry
 from regels.errors import Melding, Positie, XmlFout
 from regels.stop import waardelijsten as wl
 from regels.stop.gio import lees_gio
-from regels.stop.ids import IMOW_ID, objecttype_van
-from regels.stop.mutaties import werk_van
+from regels.stop.ids import IMOW_ID, objecttype_van, werk_van
 from regels.stop.ow import Bron, OwModel, is_owbestand, lees_ow
 from regels.stop.schemas import LVBBA, NAMESPACES, SchemaOpslag, valideer_xsd
 from regels.stop.schematron import SchematronUitslag, valideer_schematron

@@ -45,9 +45,11 @@ from typing import Any
 from lxml import etree
 
 from regels.errors import MutatieFout, RegelingIngetrokken
-from regels.stop.gio import Gio
 from regels.stop.elementen import lokaal as _lokaal
-from regels.stop.mutaties import REGELINGMODELLEN, TEKST, Tekstwijziging, pas_mutaties_toe, versie_van, werk_van
+from regels.stop.elementen import platte_tekst as _tekst
+from regels.stop.gio import Gio
+from regels.stop.ids import versie_van, werk_van
+from regels.stop.mutaties import REGELINGMODELLEN, TEKST, Tekstwijziging, pas_mutaties_toe
 from regels.stop.ow import lees_ow
 from regels.stop.schemas import LVBBA, NAMESPACES
 
@@ -56,10 +58,6 @@ OW_DC = NAMESPACES["ow-dc"]
 MANIFEST_OW = NAMESPACES["ow-manifest"]
 
 Meld = Callable[[str, str, str], None]  # (soort, waar, bericht) → one line of the import report
-
-
-def _tekst(el: etree._Element | None) -> str:
-    return " ".join("".join(el.itertext()).split()) if el is not None else ""
 
 
 def bekendmaking_als_datum(datum: dt.date) -> str:
