@@ -250,10 +250,7 @@ class _Tekst:
 
     def bevat(self, el: etree._Element) -> bool:
         """Whether ``el`` is (still) in the regeling, not in a part that was replaced, removed or is still apart."""
-        boven = el
-        for boven in el.iterancestors():
-            pass
-        return boven is self.root
+        return el.getroottree().getroot() is self.root
 
     def plaats(self, nieuw: list[etree._Element], positie: str | None, ctx: etree._Element, op: etree._Element) -> None:
         """Put the detached elements ``nieuw`` at ``positie`` relative to ``ctx`` (an element in the regeling)."""

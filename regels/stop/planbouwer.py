@@ -155,8 +155,6 @@ class PlanBouwer:
                 a = self._artikel(kind)
                 if huidige_afd is not None:
                     huidige_afd["artikelen"].append(a)
-                    if not huidige_afd.get("_gemeld_na"):
-                        pass
                 else:
                     h["inhoud"].append(a)
             elif soort in ("Afdeling", "Paragraaf", "Subparagraaf", "Subsubparagraaf", "Titel", "Deel"):
@@ -171,7 +169,6 @@ class PlanBouwer:
                     if sub is not kind:
                         self.r("benaderd", f"{etree.QName(sub).localname} {_kop(sub)[0]}",
                                f"samengevoegd in afdeling {anummer} (het plan kent geen paragrafen)")
-                huidige_afd = huidige_afd if soort == "Afdeling" else huidige_afd
             else:
                 self.r("overgeslagen", f"{soort} (regel {kind.sourceline})", f"in hoofdstuk {nummer}: onbekend onderdeel")
 
@@ -364,10 +361,7 @@ class PlanBouwer:
         for act in self.ow.activiteiten.values():
             boven = act.bovenliggend
             if boven and boven not in self.ow.activiteiten:
-                if self.tophaak is None and (boven.startswith("nl.imow-mnre") or "ActIn" in boven or "ActiviteitIn" in boven):
-                    # the tophaak of this plan: it hangs under the national placeholder
-                    pass
-                if boven.startswith("nl.imow-mnre"):
+                if boven.startswith("nl.imow-mnre"):  # the tophaak of this plan: it hangs under the national placeholder
                     self.tophaak = self.tophaak or act.id
                     self.activiteiten[act.id] = ActiviteitDecl(naam=self.act_naam[act.id], bovenliggend=None)
                     continue
