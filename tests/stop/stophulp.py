@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+# resolved, because the schema store answers with resolved paths (../shared may be a symbolic link)
+SHARED = (Path(__file__).resolve().parents[2].parent / "shared").resolve()
 STOP_TPOD = SHARED / "stop-tpod"
 GEMEENTESTAD = STOP_TPOD / "Geonovum+xml_omgevingsplan_gemeentestad" / "opdracht"
 GM9920 = (
