@@ -139,6 +139,39 @@ def test_te_groot_bestand_wordt_geweigerd(tmp_path: Path) -> None:
         parse_xml(pad, limieten=limiet)
 
 
+def test_entiteit_achter_een_lange_kop_wordt_ook_geweigerd() -> None:
+    # the prolog is first scanned in the first 64 KiB; a DOCTYPE after a long comment must still be seen
+    lang = b"<!--" + b"x" * 70_000 + b"-->\n"
+    with pytest.raises(XmlFout) as fout:
+        parse_xml(lang + BILLION_LAUGHS.split(b"?>", 1)[1], "bom.xml")
+    assert "entiteit ('lol')" in str(fout.value) and "regel 4" in str(fout.value)  # the line of the first ENTITY
+    kort = b'<?xml version="1.0"?>\n<!DOCTYPE x [' + b" " * 70_000 + b'<!ENTITY e "e">]><x>&e;</x>'
+    with pytest.raises(XmlFout, match="entiteit \\('e'\\)"):
+        parse_xml(kort, "lang.xml")
+    groot = b'<?xml version="1.0"?>\n<x>' + b"<y>tekst</y>" * 10_000 + b"</x>"
+    assert len(parse_xml(groot, "groot.xml").getroot()) == 10_000
+
+
+OW_KOP = (b'<ow-dc:owBestand xmlns:ow-dc="http://www.geostandaarden.nl/imow/bestanden/deelbestand" '
+          b'xmlns:r="http://www.geostandaarden.nl/imow/regels">\n')
+
+
+def test_ow_bestand_zonder_inspringing_maar_met_alle_tekst() -> None:
+    # OW and GML have no mixed content: their indentation is not kept as text nodes, their values are
+    boom = parse_xml(OW_KOP + b"  <r:a>\n    <r:b> waarde </r:b>\n    <r:c> </r:c>\n  </r:a>\n</ow-dc:owBestand>", "ow.xml")
+    a = boom.getroot()[0]
+    assert a.text is None and a[0].tail is None and a.sourceline == 2 and a[1].sourceline == 4
+    assert a[0].text == " waarde " and a[1].text == " "
+
+
+def test_stop_tekst_houdt_de_spatie_tussen_twee_elementen() -> None:
+    # mixed content: the space between two inline elements is text and must stay
+    xml = (b'<tekst:Al xmlns:tekst="https://standaarden.overheid.nl/stop/imop/tekst/">'
+           b"<tekst:i>een</tekst:i> <tekst:b>twee</tekst:b></tekst:Al>")
+    al = parse_xml(xml, "tekst.xml").getroot()
+    assert al[0].tail == " " and "".join(al.itertext()) == "een twee"
+
+
 def test_te_diepe_nesting_wordt_geweigerd() -> None:
     data = b"<a>" * 300 + b"</a>" * 300
     with pytest.raises(XmlFout, match="te diep genest"):
