@@ -86,6 +86,9 @@ class PlanBouwer:
         self.hoofdstukken: list[dict] = []
         self.houders: dict[str, _Houder] = {}
         self.alle_wids: dict[str, _Houder] = {}  # every element wId inside an artikel/lid → its houder
+        self._wids_klein: dict[str, set[str]] | None = None  # wId in lower case → the wIds of the text (see _zoek_wid)
+        self._wids_gevonden: dict[str, tuple[_Houder | None, str]] = {}  # what _zoek_wid found for a wId not in the text
+        self.hoofdletterverschil: dict[str, str] = {}  # OW wId → the text's wId, matched regardless of case
         self.namen: set[str] = set()  # every location name in use (one namespace)
         self.loc_naam: dict[str, str] = {}  # OW locatie id → plan name
         self.geometrie: dict[str, dict[str, BaseGeometry]] = {}
@@ -434,7 +437,7 @@ class PlanBouwer:
         def plek(rid: str) -> tuple[int, str]:
             rvi = self.ow.regels[rid]
             rt = self.ow.regelteksten.get(rvi.regeltekst)
-            h = self.alle_wids.get(rt.wid) if rt else None
+            h = self._zoek_wid(rt.wid)[0] if rt else None
             return (h.volgorde if h else 10**9, rid)
 
         geplaatst: set[str] = set()
@@ -505,6 +508,7 @@ class PlanBouwer:
                 begrippen = []
                 h.doel["annotaties"].append(JuridischeRegel(activiteit=act, locaties=tuple(locs), kwalificatie=kwalificatie,
                                                             onderdelen=tuple(eisen), commentaar=tuple(commentaar)))
+        self._meld_hoofdletterverschil()
 
     def _houder(self, rvi: Any, melden: bool = False) -> _Houder | None:
         rt = self.ow.regelteksten.get(rvi.regeltekst)
@@ -512,12 +516,47 @@ class PlanBouwer:
             if melden:
                 self.r("overgeslagen", rvi.id, f"verwijst naar Regeltekst {rvi.regeltekst!r}, die niet in het pakket staat")
             return None
-        h = self.houders.get(rt.wid) or self.alle_wids.get(rt.wid)
+        h, wid = self._zoek_wid(rt.wid)
         if h is None and melden:
             self.r("overgeslagen", rvi.id, f"de Regeltekst {rt.id} wijst naar wId {rt.wid!r}, die niet in de tekst staat")
-        elif h is not None and rt.wid not in self.houders and melden and rt.wid != h.artikel.get("wid"):
-            self.r("benaderd", rvi.id, f"wId {rt.wid} is geen artikel of lid; de annotatie hangt aan {h.citaat}")
+        elif h is not None and melden:
+            if wid != rt.wid:
+                self.hoofdletterverschil[rt.wid] = wid
+            if wid not in self.houders and wid != h.artikel.get("wid"):
+                self.r("benaderd", rvi.id, f"wId {wid} is geen artikel of lid; de annotatie hangt aan {h.citaat}")
         return h
+
+    def _zoek_wid(self, wid: str) -> tuple[_Houder | None, str]:
+        """The artikel or lid a Regeltekst's wId points at, and that wId as the text writes it.
+
+        A wId is matched exactly; failing that, regardless of upper and lower case, when that finds exactly
+        one: deliveries exist whose OW writes ``pv73_…`` where the text has ``PV73_…``. Such matches are
+        reported together (see :meth:`_meld_hoofdletterverschil`)."""
+        h = self.houders.get(wid) or self.alle_wids.get(wid)
+        if h is not None:
+            return h, wid
+        if self._wids_klein is None:  # built on the first wId that does not match exactly
+            self._wids_klein = {}
+            for w in (*self.houders, *self.alle_wids):
+                self._wids_klein.setdefault(w.lower(), set()).add(w)
+        gevonden = self._wids_gevonden.get(wid)
+        if gevonden is None:
+            kandidaten = self._wids_klein.get(wid.lower(), ())
+            if len(kandidaten) != 1:
+                gevonden = None, wid
+            else:
+                (tekst_wid,) = kandidaten
+                gevonden = self.houders.get(tekst_wid) or self.alle_wids.get(tekst_wid), tekst_wid
+            self._wids_gevonden[wid] = gevonden
+        return gevonden
+
+    def _meld_hoofdletterverschil(self) -> None:
+        if self.hoofdletterverschil:
+            ow_wid, tekst_wid = next(iter(self.hoofdletterverschil.items()))
+            n = len(self.hoofdletterverschil)
+            self.r("benaderd", f"{n} Regeltekst{'en' if n != 1 else ''}",
+                   "de wId in het OW-bestand verschilt alleen in hoofd- en kleine letters van die in de tekst "
+                   f"(bijvoorbeeld {ow_wid} en {tekst_wid}); de regels zijn aan dat artikel of lid gekoppeld")
 
     def _locatienamen(self, refs: list[str], aanwijzingen: list[str], waar: str) -> list[str]:
         namen: list[str] = []

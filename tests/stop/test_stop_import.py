@@ -118,6 +118,41 @@ def test_changed_delivery_follows_ow_and_keeps_matching_machine_logic(levering_m
     assert delen(uit.plan.regeling) > 0 and delen(uit.plan.regeling) == delen(load_plan().regeling)
 
 
+def test_wid_that_differs_only_in_case_is_matched_and_reported_once(levering_map, tmp_path):
+    import re
+    kopie = tmp_path / "hoofdletters"
+    shutil.copytree(levering_map / "levering", kopie)
+    ow = kopie / "owRegelteksten.xml"
+    tekst, n = re.subn(r'wId="([^"]+)"', lambda m: f'wId="{m.group(1).upper()}"', ow.read_text(encoding="utf-8"))
+    assert n > 10
+    ow.write_text(tekst, encoding="utf-8")
+    uit = importeer(kopie, machine=False)
+    gewoon = importeer(levering_map / "levering", machine=False)
+    assert format_regeling(uit.regeling) == format_regeling(gewoon.regeling)  # every rule in the same place
+    regels = [r for r in uit.rapport if "hoofd- en kleine letters" in r.bericht]
+    assert len(regels) == 1 and regels[0].soort == "benaderd" and regels[0].waar == f"{n} Regelteksten"
+    assert not any("niet in de tekst staat" in r.bericht for r in uit.rapport)
+
+
+def test_wid_matching_two_text_wids_regardless_of_case_is_not_guessed(levering_map, tmp_path):
+    import re
+    kopie = tmp_path / "dubbelzinnig"
+    shutil.copytree(levering_map / "levering", kopie)
+    ow = kopie / "owRegelteksten.xml"
+    owtekst = ow.read_text(encoding="utf-8")
+    wid = re.search(r'wId="([^"]+__art_2\.2__para_1)"', owtekst).group(1)  # artikel 2.2 lid 1 holds rules
+    # the text gets a second element whose wId differs from that one only in case; the OW wId matches both
+    besluit = kopie / "besluit.xml"
+    voor, _, na = besluit.read_text(encoding="utf-8").rpartition("</tekst:Lichaam>")  # the regeling's, not the besluit's
+    besluit.write_text(voor + f'<tekst:Artikel eId="art_x" wId="{wid.upper()}"><tekst:Kop><tekst:Nummer>99</tekst:Nummer>'
+                       "</tekst:Kop><tekst:Inhoud><tekst:Al>x</tekst:Al></tekst:Inhoud></tekst:Artikel></tekst:Lichaam>" + na,
+                       encoding="utf-8")
+    ow.write_text(owtekst.replace(f'wId="{wid}"', f'wId="{wid.capitalize()}"'), encoding="utf-8")
+    uit = importeer(kopie, machine=False)
+    assert any(f"wId {wid.capitalize()!r}, die niet in de tekst staat" in r.bericht for r in uit.rapport)
+    assert not any("hoofd- en kleine letters" in r.bericht for r in uit.rapport)
+
+
 def test_tampered_machine_file_is_not_used(levering_map, tmp_path):
     kopie = tmp_path / "machine"
     shutil.copytree(levering_map / "levering", kopie)
@@ -234,6 +269,16 @@ def test_largest_sample_provincial_ordinance_imports_robustly():
     tel = uit.tel()
     assert tel["niet uitvoerbaar"] > 50 and tel["overgeslagen"] > 0
     assert any("Lijn" in r.bericht or "tabel" in r.bericht or "figuur" in r.bericht for r in uit.rapport)
+
+
+def test_provincial_test_delivery_whose_ow_wids_differ_in_case_keeps_its_rules():
+    # TBO_UtrechtTest writes 'pv73_…' in the OW files and 'PV73_…' in the text
+    uit = importeer(STOP_TPOD / "Geonovum+LVBB-test-repository/TBO_UtrechtTest")
+    assert uit.plan is not None, [f.render() for f in uit.fouten]
+    assert not any("niet in de tekst staat" in r.bericht for r in uit.rapport)
+    (regel,) = [r for r in uit.rapport if "hoofd- en kleine letters" in r.bericht]
+    assert regel.waar == "739 Regelteksten" and "PV73_1__chp_1" in regel.bericht
+    assert uit.tel()["niet uitvoerbaar"] > 100
 
 
 def test_withdrawal_and_amendment_are_refused_clearly():
