@@ -86,3 +86,31 @@ def werk_van(expressie: str) -> str:
 def versie_van(expressie: str) -> str:
     """The version part of an expression: ``…/nld@2`` → ``nld@2`` (the whole id when it has none)."""
     return expressie.rsplit("/", 1)[-1] if "@" in expressie else expressie
+
+
+_VERSIE = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2})|(\d+))(?:;v?(\d+))?$")
+
+
+def versievolgorde(expressie: str) -> tuple[str, tuple[int, ...]] | None:
+    """The version of an expression as something to order by: ``…/nld@2021-04-19;2`` → ``("datum", (2021, 4, 19, 2))``,
+    ``…/nld@3`` → ``("nummer", (3,))``. None for a version that is neither a date (with an optional ``;n`` or ``;vn``)
+    nor a number: STOP does not prescribe one form, so such versions have no order."""
+    if "@" not in expressie:
+        return None
+    m = _VERSIE.match(expressie.rsplit("@", 1)[1])
+    if m is None:
+        return None
+    volgnummer = (int(m.group(5)),) if m.group(5) is not None else ()
+    if m.group(4) is not None:
+        return "nummer", (int(m.group(4)), *volgnummer)
+    return "datum", (int(m.group(1)), int(m.group(2)), int(m.group(3)), *volgnummer)
+
+
+def eerdere_versie(wordt: str, was: str) -> bool:
+    """Whether ``wordt`` is, by the form of both versions, an earlier version than ``was``; False when they cannot be
+    compared (another form, or the same date of which only one has a volgnummer)."""
+    a, b = versievolgorde(wordt), versievolgorde(was)
+    if a is None or b is None or a[0] != b[0] or len(a[1]) != len(b[1]):
+        return False
+    return a[1] < b[1]
+

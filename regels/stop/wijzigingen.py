@@ -48,7 +48,7 @@ from regels.errors import MutatieFout, RegelingIngetrokken
 from regels.stop.elementen import lokaal as _lokaal
 from regels.stop.elementen import platte_tekst as _tekst
 from regels.stop.gio import Gio
-from regels.stop.ids import versie_van, werk_van
+from regels.stop.ids import eerdere_versie, versie_van, werk_van
 from regels.stop.mutaties import REGELINGMODELLEN, TEKST, Tekstwijziging, pas_mutaties_toe
 from regels.stop.ow import lees_ow
 from regels.stop.schemas import LVBBA, NAMESPACES
@@ -311,6 +311,12 @@ class _Toepasser:
         if eigen:
             if not i.expressie:
                 self.meld("afwijking", bron, "de versie van de basis is onbekend; was is niet gecontroleerd")
+            for m in eigen:
+                if eerdere_versie(m.get("wordt") or "", m.get("was") or ""):
+                    self.meld("afwijking", f"{bron}:{m.sourceline}",
+                              f"wordt ({versie_van(m.get('wordt') or '')}) is een eerdere versie dan was "
+                              f"({versie_van(m.get('was') or '')}); de wijziging is toegepast, maar controleer of de "
+                              "versies van de regeling goed zijn genummerd")
             i.regeling, gedaan = pas_mutaties_toe(i.regeling, eigen, huidige=i.expressie, bron=bron)
             i.expressie = eigen[-1].get("wordt") or i.expressie
             verslag.tekst += gedaan

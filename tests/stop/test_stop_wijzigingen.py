@@ -88,6 +88,10 @@ def test_the_gemeentestad_chain_applies_in_order(volledig):
     assert "## Wijzigingen toegepast (9)" in rapport and "opdracht_4c: wijziging" in rapport
 
 
+def test_the_gemeentestad_versions_are_in_order(volledig):
+    assert not any("eerdere versie" in r.bericht for r in volledig.rapport)
+
+
 def test_opdracht_2_adds_renumbers_replaces_and_removes_articles():
     voor, na = importeer(GEMEENTESTAD), importeer(GEMEENTESTAD, wijzigingen=[GS / "opdracht_2"])
     a_voor, a_na = _artikelen(voor), _artikelen(na)
@@ -492,3 +496,32 @@ def test_a_hand_made_wijziging_with_an_unknown_wid_names_file_line_and_element(t
     with pytest.raises(MutatieFout, match=r'^w1/besluit.xml:\d+: tekst:Verwijder wat="gm0637_1__art_99": de te verwijderen '
                                           r'wId "gm0637_1__art_99" staat niet in de regeling'):
         importeer(tmp_path / "levering", wijzigingen=[w])
+
+
+def test_a_wordt_that_is_an_earlier_version_than_was_is_applied_and_reported(tmp_path):
+    from regels.stop.export import exporteer
+    exporteer(load_plan()).schrijf_map(tmp_path / "levering")
+    w = _wijzigingsbesluit(tmp_path / "w1", f"{EIGEN}/nld@2024-01-01;1", f"{EIGEN}/nld@2023-06-01;2",
+                           f'<Verwijder xmlns="https://standaarden.overheid.nl/stop/imop/tekst/" wat="{LID}"/>')
+    uit = importeer(tmp_path / "levering", wijzigingen=[w])
+    (regel,) = [r for r in uit.rapport if "eerdere versie" in r.bericht]
+    assert regel.soort == "afwijking" and regel.waar.startswith("w1/besluit.xml:")
+    assert "wordt (nld@2023-06-01;2) is een eerdere versie dan was (nld@2024-01-01;1)" in regel.bericht
+    assert uit.wijzigingen[0].tekst[0].actie == "verwijderd"
+
+
+@pytest.mark.parametrize("wordt, was, eerder", [
+    ("/a/nld@2021-04-19;1", "/a/nld@2021-04-19;2", True),
+    ("/a/nld@2021-04-19;2", "/a/nld@2021-04-19;1", False),
+    ("/a/nld@2020-12-31", "/a/nld@2021-01-01", True),
+    ("/a/nld@2021-11-17;v1", "/a/nld@2021-11-17;v2", True),
+    ("/a/nld@3", "/a/nld@11", True),  # numbers, not text: 3 < 11
+    ("/a/nld@11", "/a/nld@3", False),
+    ("/a/nld@2", "/a/nld@2021-01-01;1", False),  # different forms: no order
+    ("/a/nld@2021-01-01", "/a/nld@2021-01-01;1", False),  # only one with a volgnummer
+    ("/a/nld@12;ontwerp", "/a/nld@13", False),  # not a number
+])
+def test_the_order_of_two_expression_versions(wordt, was, eerder):
+    from regels.stop.ids import eerdere_versie
+    assert eerdere_versie(wordt, was) is eerder
+
