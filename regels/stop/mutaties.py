@@ -23,7 +23,8 @@ What STOP 1.3.0 defines (``imop-tekst.xsd``), and what happens here:
     (not next to or into one of its own parts).
   - ``VervangKop wat=wId [eId-wordt]``: only the Kop of that element is replaced (and its eId); an
     element that STOP gives no Kop (a Lid) is refused, one whose Kop is optional gets one.
-  - ``Verwijder wat=wId``: the element is removed (the copy in the Verwijder, if any, must have that wId).
+  - ``Verwijder wat=wId``: the element is removed. The copy of it that the XSD asks for must have that wId and
+    that element type; a Verwijder without it is applied and reported (``Tekstwijziging.afwijking``).
   - ``VervangRegeling``: the whole text is replaced (only a RegelingCompact can be read); it keeps the
     componentnaam of the text it replaces when it has none.
   - ``Nummer`` and ``Wat`` in an operation are the besluit's own description; they are not regeling text.
@@ -88,6 +89,7 @@ class Tekstwijziging:
     label: str  # "artikel 2.5", "bijlage I", or the wId when the element has no number
     wid: str
     was: str = ""  # the label before the change, when it differs (renumbering)
+    afwijking: tuple[str, str] | None = None  # (where, what): applied, but not as STOP asks; for the report
 
     @property
     def benoemd(self) -> str:
@@ -463,7 +465,15 @@ def _verwijder(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
     el = tekst.zoek(wat, op, "de te verwijderen")
     if el.getparent() is None:
         raise MutatieFout(f"{tekst.waar(op)}: de hele regeling kan niet met Verwijder worden verwijderd; dat is een intrekking")
-    uit = [Tekstwijziging("verwijderd", _lokaal(el.tag), label(el), wat)]
+    if kopie and kopie[0].tag != el.tag:
+        raise MutatieFout(f"{tekst.waar(op)}: het element in de Verwijder is een {_naam(kopie[0])}, maar wId \"{wat}\" is "
+                          f"een {_naam(el)} in de regeling; de mutatie hoort bij een andere versie")
+    afwijking = None
+    if not kopie:
+        waar, _, wat_op = tekst.waar(op).partition(": ")
+        afwijking = (waar, f"{wat_op}: zonder het te verwijderen element erin (imop-tekst.xsd vraagt een kopie, waarmee "
+                           "te controleren is dat het juiste element weggaat); het element met die wId is toch verwijderd")
+    uit = [Tekstwijziging("verwijderd", _lokaal(el.tag), label(el), wat, afwijking=afwijking)]
     tekst.vergeet(el)
     _weg(el)
     return uit

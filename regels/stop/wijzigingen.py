@@ -318,6 +318,9 @@ class _Toepasser:
                               f"({versie_van(m.get('was') or '')}); de wijziging is toegepast, maar controleer of de "
                               "versies van de regeling goed zijn genummerd")
             i.regeling, gedaan = pas_mutaties_toe(i.regeling, eigen, huidige=i.expressie, bron=bron)
+            for t in gedaan:
+                if t.afwijking is not None:
+                    self.meld("afwijking", *t.afwijking)
             i.expressie = eigen[-1].get("wordt") or i.expressie
             verslag.tekst += gedaan
         if g.inhoud.titel and (eigen or vervanging):

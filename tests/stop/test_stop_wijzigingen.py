@@ -525,3 +525,27 @@ def test_the_order_of_two_expression_versions(wordt, was, eerder):
     from regels.stop.ids import eerdere_versie
     assert eerdere_versie(wordt, was) is eerder
 
+
+def test_a_verwijder_without_the_copy_the_xsd_asks_for_is_applied_and_reported(tmp_path):
+    from regels.stop.export import exporteer
+    exporteer(load_plan()).schrijf_map(tmp_path / "levering")
+    w = _wijzigingsbesluit(tmp_path / "w1", f"{EIGEN}/nld@2024-01-01;1", f"{EIGEN}/nld@2025-01-01;2",
+                           f'<Verwijder xmlns="https://standaarden.overheid.nl/stop/imop/tekst/" wat="{LID}"/>')
+    uit = importeer(tmp_path / "levering", wijzigingen=[w])
+    (regel,) = [r for r in uit.rapport if "kopie" in r.bericht]
+    assert regel.soort == "afwijking" and re.fullmatch(r"w1/besluit\.xml:\d+", regel.waar)
+    assert regel.bericht.startswith(f'tekst:Verwijder wat="{LID}": zonder het te verwijderen element erin')
+    assert uit.wijzigingen[0].tekst[0].actie == "verwijderd"
+
+
+def test_a_verwijder_whose_copy_is_another_kind_of_element_is_refused(tmp_path):
+    from regels.stop.export import exporteer
+    exporteer(load_plan()).schrijf_map(tmp_path / "levering")
+    w = _wijzigingsbesluit(tmp_path / "w1", f"{EIGEN}/nld@2024-01-01;1", f"{EIGEN}/nld@2025-01-01;2", f"""
+        <Verwijder xmlns="https://standaarden.overheid.nl/stop/imop/tekst/" wat="{LID}">
+          <Artikel eId="x" wId="{LID}"><Kop><Nummer>1.2</Nummer></Kop><Inhoud><Al>x</Al></Inhoud></Artikel>
+        </Verwijder>""")
+    with pytest.raises(MutatieFout, match=r'^w1/besluit.xml:\d+: tekst:Verwijder wat="[^"]+": het element in de Verwijder '
+                                          r"is een tekst:Artikel, maar wId \"[^\"]+\" is een tekst:Lid in de regeling"):
+        importeer(tmp_path / "levering", wijzigingen=[w])
+
