@@ -498,12 +498,17 @@ def test_a_hand_made_wijziging_with_an_unknown_wid_names_file_line_and_element(t
         importeer(tmp_path / "levering", wijzigingen=[w])
 
 
-def test_a_wordt_that_is_an_earlier_version_than_was_is_applied_and_reported(tmp_path):
+def _lid_verwijderd_zonder_kopie(tmp_path: Path, wordt: str = f"{EIGEN}/nld@2025-01-01;2"):
+    """The own export with a wijziging (made on its version) that removes LID without a copy of it."""
     from regels.stop.export import exporteer
     exporteer(load_plan()).schrijf_map(tmp_path / "levering")
-    w = _wijzigingsbesluit(tmp_path / "w1", f"{EIGEN}/nld@2024-01-01;1", f"{EIGEN}/nld@2023-06-01;2",
+    w = _wijzigingsbesluit(tmp_path / "w1", f"{EIGEN}/nld@2024-01-01;1", wordt,
                            f'<Verwijder xmlns="https://standaarden.overheid.nl/stop/imop/tekst/" wat="{LID}"/>')
-    uit = importeer(tmp_path / "levering", wijzigingen=[w])
+    return importeer(tmp_path / "levering", wijzigingen=[w])
+
+
+def test_a_wordt_that_is_an_earlier_version_than_was_is_applied_and_reported(tmp_path):
+    uit = _lid_verwijderd_zonder_kopie(tmp_path, wordt=f"{EIGEN}/nld@2023-06-01;2")
     (regel,) = [r for r in uit.rapport if "eerdere versie" in r.bericht]
     assert regel.soort == "afwijking" and regel.waar.startswith("w1/besluit.xml:")
     assert "wordt (nld@2023-06-01;2) is een eerdere versie dan was (nld@2024-01-01;1)" in regel.bericht
@@ -527,11 +532,7 @@ def test_the_order_of_two_expression_versions(wordt, was, eerder):
 
 
 def test_a_verwijder_without_the_copy_the_xsd_asks_for_is_applied_and_reported(tmp_path):
-    from regels.stop.export import exporteer
-    exporteer(load_plan()).schrijf_map(tmp_path / "levering")
-    w = _wijzigingsbesluit(tmp_path / "w1", f"{EIGEN}/nld@2024-01-01;1", f"{EIGEN}/nld@2025-01-01;2",
-                           f'<Verwijder xmlns="https://standaarden.overheid.nl/stop/imop/tekst/" wat="{LID}"/>')
-    uit = importeer(tmp_path / "levering", wijzigingen=[w])
+    uit = _lid_verwijderd_zonder_kopie(tmp_path)
     (regel,) = [r for r in uit.rapport if "kopie" in r.bericht]
     assert regel.soort == "afwijking" and re.fullmatch(r"w1/besluit\.xml:\d+", regel.waar)
     assert regel.bericht.startswith(f'tekst:Verwijder wat="{LID}": zonder het te verwijderen element erin')
