@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,8 +87,7 @@ class PlanBouwer:
         self.hoofdstukken: list[dict] = []
         self.houders: dict[str, _Houder] = {}
         self.alle_wids: dict[str, _Houder] = {}  # every element wId inside an artikel/lid → its houder
-        self._wids_klein: dict[str, set[str]] | None = None  # wId in lower case → the wIds of the text (see _zoek_wid)
-        self._wids_gevonden: dict[str, tuple[_Houder | None, str]] = {}  # what _zoek_wid found for a wId not in the text
+        self._wids_klein: dict[str, str | None] | None = None  # wId in lower case → the text's wId, None if several
         self.hoofdletterverschil: dict[str, str] = {}  # OW wId → the text's wId, matched regardless of case
         self.namen: set[str] = set()  # every location name in use (one namespace)
         self.loc_naam: dict[str, str] = {}  # OW locatie id → plan name
@@ -441,9 +441,10 @@ class PlanBouwer:
             return (h.volgorde if h else 10**9, rid)
 
         geplaatst: set[str] = set()
-        volgorde = sorted(self.ow.regels, key=plek)
+        plekken = {rid: plek(rid) for rid in self.ow.regels}
+        volgorde = sorted(self.ow.regels, key=plekken.__getitem__)
         # norms go to the rule without activity that names them (its article declares them), else the first user
-        for rid in sorted(volgorde, key=lambda x: (bool(self.ow.regels[x].activiteiten), plek(x))):
+        for rid in sorted(volgorde, key=lambda x: (bool(self.ow.regels[x].activiteiten), plekken[x])):
             rvi = self.ow.regels[rid]
             h = self._houder(rvi)
             if h is None:
@@ -536,19 +537,17 @@ class PlanBouwer:
         if h is not None:
             return h, wid
         if self._wids_klein is None:  # built on the first wId that does not match exactly
-            self._wids_klein = {}
-            for w in (*self.houders, *self.alle_wids):
-                self._wids_klein.setdefault(w.lower(), set()).add(w)
-        gevonden = self._wids_gevonden.get(wid)
-        if gevonden is None:
-            kandidaten = self._wids_klein.get(wid.lower(), ())
-            if len(kandidaten) != 1:
-                gevonden = None, wid
-            else:
-                (tekst_wid,) = kandidaten
-                gevonden = self.houders.get(tekst_wid) or self.alle_wids.get(tekst_wid), tekst_wid
-            self._wids_gevonden[wid] = gevonden
-        return gevonden
+            alle = list(dict.fromkeys((*self.houders, *self.alle_wids)))
+            klein = [w.lower() for w in alle]
+            self._wids_klein = dict(zip(klein, alle))
+            if len(self._wids_klein) < len(alle):  # wIds of the text that differ only in case: none of them is chosen
+                for k, n in Counter(klein).items():
+                    if n > 1:
+                        self._wids_klein[k] = None
+        tekst_wid = self._wids_klein.get(wid.lower())
+        if tekst_wid is None:
+            return None, wid
+        return self.houders.get(tekst_wid) or self.alle_wids.get(tekst_wid), tekst_wid
 
     def _meld_hoofdletterverschil(self) -> None:
         if self.hoofdletterverschil:

@@ -683,16 +683,16 @@ def labels(lijst: str) -> list[str]:
     return list(_LIJSTEN[lijst][1])
 
 
+_URI_INDEX: dict[str, tuple[str, str]] = {}  # URI → (lijst, label), the first in list order; filled on first use
+
+
 def zoek_uri(waarde: str) -> tuple[str, str] | None:
     """``(lijst, label)`` for a value-list URI, or None when it is in none of the embedded lists."""
-    waarde = waarde.strip()
-    for lijst, (prefix, waarden) in _LIJSTEN.items():
-        if waarde.startswith(prefix):
-            term = waarde[len(prefix):]
-            for label, t in waarden.items():
-                if t == term:
-                    return lijst, label
-    return None
+    if not _URI_INDEX:
+        for lijst, (prefix, waarden) in _LIJSTEN.items():
+            for label, term in waarden.items():
+                _URI_INDEX.setdefault(prefix + term, (lijst, label))
+    return _URI_INDEX.get(waarde.strip())
 
 
 def alle_uris() -> dict[str, set[str]]:
