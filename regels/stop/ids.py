@@ -113,4 +113,3 @@ def eerdere_versie(wordt: str, was: str) -> bool:
     if a is None or b is None or a[0] != b[0] or len(a[1]) != len(b[1]):
         return False
     return a[1] < b[1]
-

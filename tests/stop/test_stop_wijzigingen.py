@@ -549,4 +549,3 @@ def test_a_verwijder_whose_copy_is_another_kind_of_element_is_refused(tmp_path):
     with pytest.raises(MutatieFout, match=r'^w1/besluit.xml:\d+: tekst:Verwijder wat="[^"]+": het element in de Verwijder '
                                           r"is een tekst:Artikel, maar wId \"[^\"]+\" is een tekst:Lid in de regeling"):
         importeer(tmp_path / "levering", wijzigingen=[w])
-
