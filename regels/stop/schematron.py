@@ -268,7 +268,7 @@ def _vertaal(sch: etree._Element, bestand: str) -> _Vertaling:
         elif kind.tag == _s("pattern"):
             patronen.append(kind)
         elif kind.tag == _x("key"):
-            sleutel = copy.deepcopy(kind)
+            sleutel = _kopie_in_context(kind)
             stijl.append(sleutel)
             sleutels.append(sleutel)
         else:
@@ -407,11 +407,23 @@ def _let(
         return variabele
     variabele.text = let.text
     for kind in let:
-        kopie = copy.deepcopy(kind)
+        kopie = _kopie_in_context(kind) if isinstance(kind.tag, str) else copy.deepcopy(kind)
         variabele.append(kopie)
         if isinstance(kind.tag, str):
             nazien.append((kopie, waar))
     return variabele
+
+
+def _kopie_in_context(el: etree._Element) -> etree._Element:
+    """A deep copy of ``el`` that declares every namespace in scope where it stood (``el.nsmap``): a prefix
+    declared on the sch:pattern or sch:rule may be used only inside an XPath of the content, and a copy
+    keeps only the declarations its own names need."""
+    kopie = etree.Element(el.tag, attrib=dict(el.attrib), nsmap=el.nsmap)
+    kopie.text = el.text
+    for kind in el:
+        kopie.append(copy.deepcopy(kind))
+    kopie.tail = el.tail
+    return kopie
 
 
 def _regel(

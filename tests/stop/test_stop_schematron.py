@@ -272,6 +272,20 @@ def test_iso_semantiek_van_regels_en_lets(tmp_path: Path) -> None:
     ]
 
 
+def test_let_inhoud_houdt_de_prefixen_van_patroon_en_regel(tmp_path: Path) -> None:
+    # a prefix used only inside an XPath of copied XSLT content, declared on the pattern or the rule
+    sch = schema(
+        '<sch:pattern id="p" xmlns:q="urn:q"><sch:let name="alle"><xsl:value-of select="count(//q:a)"/></sch:let>'
+        '<sch:rule context="r" xmlns:z="urn:z"><sch:let name="hier"><xsl:value-of select="count(z:b)"/></sch:let>'
+        '<sch:report id="T" test="true()"><sch:value-of select="$alle"/> en <sch:value-of select="$hier"/></sch:report>'
+        "</sch:rule></sch:pattern>"
+    )
+    opslag = eigen_schematron(tmp_path, sch)
+    doc = parse_xml(b'<r xmlns:q="urn:q" xmlns:z="urn:z"><q:a/><q:a/><z:b/></r>', "t.xml")
+    uitslag = valideer_schematron(doc, opslag=opslag, bestanden=[TEST_SCH])
+    assert [m.bericht for m in uitslag.meldingen] == ["T: 2 en 1"]
+
+
 def test_patroon_met_dynamische_fout_wordt_eerlijk_gemeld(tmp_path: Path) -> None:
     sch = schema(
         patroon("p1", "a", '<sch:assert id="T1" test="b" role="fout">{"code": "T1", "melding": "a mist b", "ernst": "fout"},</sch:assert>'),
