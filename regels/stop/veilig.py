@@ -139,6 +139,7 @@ def _regel_van(tekst: str, pos: int) -> int:
 
 
 _KOP = 1 << 16  # the part of a document whose prolog is scanned first
+_BEGIN_ELEMENT = re.compile(r"<[^!?\s<>/]")
 
 
 def _controleer_prolog(data: bytes, naam: str) -> int:
@@ -146,8 +147,9 @@ def _controleer_prolog(data: bytes, naam: str) -> int:
 
     Returns where the root element starts in the scanned text (-1 if not found); for ASCII-compatible
     encodings that is also the byte offset. The first 64 KiB are scanned first: a prolog without a
-    DOCTYPE that ends there needs no copy of the whole (multi-megabyte) document; anything else, a
-    DOCTYPE included, is scanned in the whole document.
+    DOCTYPE that ends there, in the start of the root element, needs no copy of the whole
+    (multi-megabyte) document. Anything else is scanned in the whole document: a DOCTYPE, a prolog
+    that runs to the end of the head (also a construct cut there), and UTF-16/32.
     """
     if len(data) > _KOP:
         wortel = _scan_prolog(data[:_KOP], naam, kop=True)
@@ -163,11 +165,18 @@ def _scan_prolog(data: bytes, naam: str, *, kop: bool = False) -> int | None:
     settle it: a DOCTYPE, or a prolog that runs past the head."""
     tekst = _scan_tekst(data)
     byte_offsets = len(tekst) == len(data)  # latin-1 view: character index == byte offset
-    i = 1 if tekst.startswith("\ufeff") else 0
+    if kop and not byte_offsets:
+        return None  # UTF-16/32: a head cut anywhere settles nothing; the whole document decides
+    if byte_offsets and data.startswith(b"\xef\xbb\xbf"):
+        i = 3  # the UTF-8 byte order mark, three characters in the latin-1 view
+    else:
+        i = 1 if tekst.startswith("\ufeff") else 0
     n = len(tekst)
     while i < n:
         while i < n and tekst[i] in " \t\r\n":
             i += 1
+        if i >= n:
+            break
         if tekst.startswith("<?", i):
             j = tekst.find("?>", i + 2)
             if j < 0:
@@ -203,6 +212,8 @@ def _scan_prolog(data: bytes, naam: str, *, kop: bool = False) -> int | None:
                 return -1
             i = einde + 1
         else:
+            if kop and not _BEGIN_ELEMENT.match(tekst, i):
+                return None  # not the start of an element, or cut at the end of the head (a '<', '<!DOC')
             return i if byte_offsets and tekst.startswith("<", i) else -1
     return None if kop else -1
 

@@ -152,6 +152,28 @@ def test_entiteit_achter_een_lange_kop_wordt_ook_geweigerd() -> None:
     assert len(parse_xml(groot, "groot.xml").getroot()) == 10_000
 
 
+_ENTITEIT = b'<!DOCTYPE x [<!ENTITY e "boo">]><x>&e;</x>'
+
+
+@pytest.mark.parametrize("opvulling", [0, 1, 2, 3, 5, 9, 10, 11, 20])
+def test_entiteit_op_de_grens_van_de_kop_wordt_voor_het_parsen_geweigerd(opvulling: int) -> None:
+    # whatever is cut at the end of the first 64 KiB (whitespace, a comment, '<', '<!DOC'), the
+    # check before parsing still sees the DOCTYPE: its message names the line
+    kop = b'<?xml version="1.0"?>'
+    for data in (kop + b" " * (65536 - len(kop) - opvulling) + _ENTITEIT,
+                 kop + b"<!--" + b"x" * (65536 - len(kop) - 7 - opvulling) + b"-->" + _ENTITEIT):
+        with pytest.raises(XmlFout, match=r"regel 1: de DOCTYPE declareert een entiteit \('e'\)"):
+            parse_xml(data, "grens.xml")
+
+
+def test_entiteit_na_een_lange_kop_in_utf16_en_na_een_utf8_bom_wordt_voor_het_parsen_geweigerd() -> None:
+    utf16 = ('<?xml version="1.0" encoding="UTF-16"?><!--' + "x" * 40_000 + "-->" + _ENTITEIT.decode()).encode("utf-16")
+    with pytest.raises(XmlFout, match=r"regel 1: de DOCTYPE declareert een entiteit"):
+        parse_xml(utf16, "utf16.xml")
+    with pytest.raises(XmlFout, match=r"regel 2: de DOCTYPE declareert een entiteit"):
+        parse_xml(b'\xef\xbb\xbf<?xml version="1.0"?>\n' + _ENTITEIT, "bom.xml")
+
+
 OW_KOP = (b'<ow-dc:owBestand xmlns:ow-dc="http://www.geostandaarden.nl/imow/bestanden/deelbestand" '
           b'xmlns:r="http://www.geostandaarden.nl/imow/regels">\n')
 
