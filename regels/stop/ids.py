@@ -88,28 +88,32 @@ def versie_van(expressie: str) -> str:
     return expressie.rsplit("/", 1)[-1] if "@" in expressie else expressie
 
 
-_VERSIE = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2})|(\d+))(?:;v?(\d+))?$")
+_VERSIE = re.compile(r"^(?:([0-9]{4})-([0-9]{2})-([0-9]{2})|([0-9]+))(?:;v?([0-9]+))?$")
 
 
-def versievolgorde(expressie: str) -> tuple[str, tuple[int, ...]] | None:
-    """The version of an expression as something to order by: ``…/nld@2021-04-19;2`` → ``("datum", (2021, 4, 19, 2))``,
-    ``…/nld@3`` → ``("nummer", (3,))``. None for a version that is neither a date (with an optional ``;n`` or ``;vn``)
-    nor a number: STOP does not prescribe one form, so such versions have no order."""
+def versievolgorde(expressie: str) -> tuple[str, tuple[int, ...], int | None] | None:
+    """The version of an expression as something to order by: its form, the date or number, and the
+    volgnummer after ``;`` (or ``;v``) if any. ``…/nld@2021-04-19;2`` → ``("datum", (2021, 4, 19), 2)``,
+    ``…/nld@3`` → ``("nummer", (3,), None)``. None for a version that is neither a date nor a number with
+    an optional volgnummer: STOP does not prescribe one form, so such versions have no order."""
     if "@" not in expressie:
         return None
     m = _VERSIE.match(expressie.rsplit("@", 1)[1])
     if m is None:
         return None
-    volgnummer = (int(m.group(5)),) if m.group(5) is not None else ()
+    volgnummer = int(m.group(5)) if m.group(5) is not None else None
     if m.group(4) is not None:
-        return "nummer", (int(m.group(4)), *volgnummer)
-    return "datum", (int(m.group(1)), int(m.group(2)), int(m.group(3)), *volgnummer)
+        return "nummer", (int(m.group(4)),), volgnummer
+    return "datum", (int(m.group(1)), int(m.group(2)), int(m.group(3))), volgnummer
 
 
 def eerdere_versie(wordt: str, was: str) -> bool:
-    """Whether ``wordt`` is, by the form of both versions, an earlier version than ``was``; False when they cannot be
-    compared (another form, or the same date of which only one has a volgnummer)."""
+    """Whether ``wordt`` is, by the form of both versions, an earlier version of the same work than ``was``.
+    Dates (or numbers) decide; on the same date the volgnummers, when both have one. False when the
+    versions cannot be compared: another work, another form, or the same date with one volgnummer."""
     a, b = versievolgorde(wordt), versievolgorde(was)
-    if a is None or b is None or a[0] != b[0] or len(a[1]) != len(b[1]):
+    if a is None or b is None or a[0] != b[0] or werk_van(wordt) != werk_van(was):
         return False
-    return a[1] < b[1]
+    if a[1] != b[1]:
+        return a[1] < b[1]
+    return a[2] is not None and b[2] is not None and a[2] < b[2]

@@ -222,8 +222,14 @@ class _Tekst:
                 self.index.setdefault(w, e)
 
     def waar(self, op: etree._Element) -> str:
+        """``bestand:regel: tekst:Operatie wat="…"``, the start of every message about an operation."""
+        plek, wat = self.plek(op)
+        return f"{plek}: {wat}"
+
+    def plek(self, op: etree._Element) -> tuple[str, str]:
+        """Where the operation is (``bestand:regel``) and which it is (``tekst:Verwijder wat="…"``)."""
         attrs = " ".join(f'{k}="{v}"' for k, v in op.attrib.items() if k in ("wat", "context", "positie", "revisie"))
-        return f"{self.bron}:{op.sourceline or '?'}: {_naam(op)}" + (f" {attrs}" if attrs else "")
+        return f"{self.bron}:{op.sourceline or '?'}", _naam(op) + (f" {attrs}" if attrs else "")
 
     def zoek(self, wid: str, op: etree._Element, rol: str) -> etree._Element:
         el = self.index.get(wid)
@@ -458,20 +464,21 @@ def _vervang_kop(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
 
 def _verwijder(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
     wat = op.get("wat") or ""
-    kopie = [k for k in _inhoud(tekst, op) if k.get("wId") is not None]
-    if kopie and kopie[0].get("wId") != wat:
-        raise MutatieFout(f"{tekst.waar(op)}: het element in de Verwijder heeft wId \"{kopie[0].get('wId')}\", niet de "
+    inhoud = _inhoud(tekst, op)
+    kopie = inhoud[0] if inhoud else None  # the copy of the element that goes (imop-tekst.xsd)
+    if kopie is not None and kopie.get("wId") not in (None, wat):
+        raise MutatieFout(f"{tekst.waar(op)}: het element in de Verwijder heeft wId \"{kopie.get('wId')}\", niet de "
                           f"wId \"{wat}\" die verwijderd wordt")
     el = tekst.zoek(wat, op, "de te verwijderen")
     if el.getparent() is None:
         raise MutatieFout(f"{tekst.waar(op)}: de hele regeling kan niet met Verwijder worden verwijderd; dat is een intrekking")
-    if kopie and kopie[0].tag != el.tag:
-        raise MutatieFout(f"{tekst.waar(op)}: het element in de Verwijder is een {_naam(kopie[0])}, maar wId \"{wat}\" is "
+    if kopie is not None and kopie.tag != el.tag:
+        raise MutatieFout(f"{tekst.waar(op)}: het element in de Verwijder is een {_naam(kopie)}, maar wId \"{wat}\" is "
                           f"een {_naam(el)} in de regeling; de mutatie hoort bij een andere versie")
     afwijking = None
-    if not kopie:
-        waar, _, wat_op = tekst.waar(op).partition(": ")
-        afwijking = (waar, f"{wat_op}: zonder het te verwijderen element erin (imop-tekst.xsd vraagt een kopie, waarmee "
+    if kopie is None:
+        plek, wat_op = tekst.plek(op)
+        afwijking = (plek, f"{wat_op}: zonder het te verwijderen element erin (imop-tekst.xsd vraagt een kopie, waarmee "
                            "te controleren is dat het juiste element weggaat); het element met die wId is toch verwijderd")
     uit = [Tekstwijziging("verwijderd", _lokaal(el.tag), label(el), wat, afwijking=afwijking)]
     tekst.vergeet(el)

@@ -88,7 +88,7 @@ class PlanBouwer:
         self.houders: dict[str, _Houder] = {}
         self.alle_wids: dict[str, _Houder] = {}  # every element wId inside an artikel/lid → its houder
         self._wids_klein: dict[str, str | None] | None = None  # wId in lower case → the text's wId, None if several
-        self.hoofdletterverschil: dict[str, str] = {}  # OW wId → the text's wId, matched regardless of case
+        self.hoofdletterverschil: dict[str, tuple[str, str]] = {}  # Regeltekst → (its wId, the text's), by case
         self.namen: set[str] = set()  # every location name in use (one namespace)
         self.loc_naam: dict[str, str] = {}  # OW locatie id → plan name
         self.geometrie: dict[str, dict[str, BaseGeometry]] = {}
@@ -522,7 +522,7 @@ class PlanBouwer:
             self.r("overgeslagen", rvi.id, f"de Regeltekst {rt.id} wijst naar wId {rt.wid!r}, die niet in de tekst staat")
         elif h is not None and melden:
             if wid != rt.wid:
-                self.hoofdletterverschil[rt.wid] = wid
+                self.hoofdletterverschil[rt.id] = (rt.wid, wid)
             if wid not in self.houders and wid != h.artikel.get("wid"):
                 self.r("benaderd", rvi.id, f"wId {wid} is geen artikel of lid; de annotatie hangt aan {h.citaat}")
         return h
@@ -551,7 +551,7 @@ class PlanBouwer:
 
     def _meld_hoofdletterverschil(self) -> None:
         if self.hoofdletterverschil:
-            ow_wid, tekst_wid = next(iter(self.hoofdletterverschil.items()))
+            ow_wid, tekst_wid = next(iter(self.hoofdletterverschil.values()))
             n = len(self.hoofdletterverschil)
             self.r("benaderd", f"{n} Regeltekst{'en' if n != 1 else ''}",
                    "de wId in het OW-bestand verschilt alleen in hoofd- en kleine letters van die in de tekst "

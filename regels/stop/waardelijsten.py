@@ -683,16 +683,20 @@ def labels(lijst: str) -> list[str]:
     return list(_LIJSTEN[lijst][1])
 
 
-_URI_INDEX: dict[str, tuple[str, str]] = {}  # URI → (lijst, label), the first in list order; filled on first use
+_URI_INDEX: dict[str, tuple[str, str]] | None = None  # URI → (lijst, label), the first in list order
 
 
 def zoek_uri(waarde: str) -> tuple[str, str] | None:
     """``(lijst, label)`` for a value-list URI, or None when it is in none of the embedded lists."""
-    if not _URI_INDEX:
+    global _URI_INDEX
+    index = _URI_INDEX
+    if index is None:  # built whole before it is shared, so another thread never sees half of it
+        index = {}
         for lijst, (prefix, waarden) in _LIJSTEN.items():
             for label, term in waarden.items():
-                _URI_INDEX.setdefault(prefix + term, (lijst, label))
-    return _URI_INDEX.get(waarde.strip())
+                index.setdefault(prefix + term, (lijst, label))
+        _URI_INDEX = index
+    return index.get(waarde.strip())
 
 
 def alle_uris() -> dict[str, set[str]]:

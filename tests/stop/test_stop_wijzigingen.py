@@ -525,6 +525,10 @@ def test_a_wordt_that_is_an_earlier_version_than_was_is_applied_and_reported(tmp
     ("/a/nld@2", "/a/nld@2021-01-01;1", False),  # different forms: no order
     ("/a/nld@2021-01-01", "/a/nld@2021-01-01;1", False),  # only one with a volgnummer
     ("/a/nld@12;ontwerp", "/a/nld@13", False),  # not a number
+    ("/a/nld@2020-01-01;3", "/a/nld@2021-01-01", True),  # the dates decide, with or without volgnummer
+    ("/a/nld@3;1", "/a/nld@11", True),
+    ("/a/nld@\u0663", "/a/nld@4", False),  # an Arabic-Indic digit is no version number
+    ("/b/nld@1", "/a/nld@2", False),  # another work
 ])
 def test_the_order_of_two_expression_versions(wordt, was, eerder):
     from regels.stop.ids import eerdere_versie
@@ -549,3 +553,22 @@ def test_a_verwijder_whose_copy_is_another_kind_of_element_is_refused(tmp_path):
     with pytest.raises(MutatieFout, match=r'^w1/besluit.xml:\d+: tekst:Verwijder wat="[^"]+": het element in de Verwijder '
                                           r"is een tekst:Artikel, maar wId \"[^\"]+\" is een tekst:Lid in de regeling"):
         importeer(tmp_path / "levering", wijzigingen=[w])
+
+
+@pytest.mark.parametrize("kopie, fout", [
+    ('<Artikel eId="x"><Kop><Nummer>1.2</Nummer></Kop></Artikel>', "is een tekst:Artikel, maar wId"),  # no wId: the type counts
+    ('<Lid eId="x"><LidNummer>1.</LidNummer></Lid>', None),  # no wId, the right type: fine, nothing to report
+])
+def test_a_verwijder_copy_without_wid_is_checked_by_its_type(tmp_path, kopie, fout):
+    from regels.stop.export import exporteer
+    exporteer(load_plan()).schrijf_map(tmp_path / "levering")
+    w = _wijzigingsbesluit(tmp_path / "w1", f"{EIGEN}/nld@2024-01-01;1", f"{EIGEN}/nld@2025-01-01;2",
+                           f'<Verwijder xmlns="https://standaarden.overheid.nl/stop/imop/tekst/" wat="{LID}">{kopie}</Verwijder>')
+    if fout:
+        with pytest.raises(MutatieFout, match=fout):
+            importeer(tmp_path / "levering", wijzigingen=[w])
+    else:
+        uit = importeer(tmp_path / "levering", wijzigingen=[w])
+        assert uit.wijzigingen[0].tekst[0].actie == "verwijderd"
+        assert not any("kopie" in r.bericht for r in uit.rapport)
+
