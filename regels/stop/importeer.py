@@ -54,11 +54,10 @@ from regels.stop.machineroute import herstel_machinelogica, machine_route
 from regels.stop.pakketlezer import PakketLezer
 from regels.stop.planbouwer import PlanBouwer
 from regels.stop.uitvoermap import bereid_uitvoermap
-from regels.stop.schemas import NAMESPACES, SchemaOpslag
+from regels.stop.schemas import SchemaOpslag
 from regels.stop.veilig import Limieten, open_pakket
 from regels.stop.wijzigingen import Gelezen, WijzigingVerslag, pas_wijzigingen_toe
 
-LVBB = NAMESPACES["lvbb"]
 
 
 @dataclass

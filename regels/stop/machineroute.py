@@ -19,6 +19,7 @@ from regels.model.regeling import (
     Afdeling, Artikel, Begrip, Bestand, GebiedDecl, Hoofdstuk, JuridischeRegel, Regeling,
 )
 from regels.plan import Plan
+from regels.stop.elementen import lokaal as _lokaal
 from regels.stop.elementen import tekst as _t
 from regels.stop.importrapport import Rapportregel
 from regels.stop.pakketlezer import Inhoud
@@ -43,7 +44,7 @@ def _ow_objecten(documenten: Iterable[tuple[str, etree._ElementTree]]) -> dict[s
         for obj in doc.getroot().iter(f"{{{ow_dc}}}owObject"):
             for k in obj:
                 if isinstance(k.tag, str):
-                    ident = next((_t(x) for x in k if isinstance(x.tag, str) and etree.QName(x).localname == "identificatie"), "")
+                    ident = next((_t(x) for x in k if _lokaal(x.tag) == "identificatie"), "")
                     uit[ident] = _canon(k)
     return uit
 

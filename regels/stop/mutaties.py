@@ -48,7 +48,7 @@ from lxml import etree
 
 from regels.errors import MutatieFout
 from regels.stop.elementen import lokaal as _lokaal
-from regels.stop.elementen import platte_tekst, wids
+from regels.stop.elementen import eerste, platte_tekst, wids
 from regels.stop.ids import versie_van, werk_van
 from regels.stop.schemas import NAMESPACES
 
@@ -106,8 +106,7 @@ def label(el: etree._Element) -> str:
     nummer = ""
     for k in el:
         if k.tag == _KOP:
-            n = next((x for x in k if x.tag == _NUMMER), None)
-            nummer = platte_tekst(n)
+            nummer = platte_tekst(eerste(k, _NUMMER))
             break
         if k.tag in (_t("LidNummer"), _t("LiNummer")):
             nummer = platte_tekst(k)
@@ -279,11 +278,11 @@ class _Tekst:
                 el.tail = ctx.tail
                 ctx.addprevious(el)
         elif positie == "eersteKind":  # STOP 1.4
-            eerste = next((k for k in ctx if isinstance(k.tag, str) and k.get("wId") is not None), None)
+            eerste_kind = next((k for k in ctx if isinstance(k.tag, str) and k.get("wId") is not None), None)
             for el in nieuw:
-                if eerste is not None:
-                    el.tail = eerste.tail
-                    eerste.addprevious(el)
+                if eerste_kind is not None:
+                    el.tail = eerste_kind.tail
+                    eerste_kind.addprevious(el)
                 else:
                     ctx.append(el)
         elif positie == "kindVan":
@@ -337,7 +336,7 @@ def pas_mutaties_toe(regeling: etree._Element, mutaties: Sequence[etree._Element
                 raise MutatieFout(f"{tekst.waar(op)}: onbekende wijzigingsopdracht; STOP kent tekst:VoegToe, tekst:Vervang, "
                                   "tekst:VervangKop, tekst:Verwijder en tekst:VervangRegeling")
             wijzigingen += doe(tekst, op)
-        if next((k for k in tekst.root if k.tag == _LICHAAM), None) is None:
+        if eerste(tekst.root, _LICHAAM) is None:
             raise MutatieFout(f"{kop}: na de wijziging heeft de regeling geen tekst:Lichaam meer")
         tekst.root.set("wordt", wordt)  # the text is now that version
         huidige = wordt
@@ -440,7 +439,7 @@ def _vervang_kop(tekst: _Tekst, op: etree._Element) -> list[Tekstwijziging]:
     el = tekst.zoek(wat, op, "de")
     oud_label = label(el)
     nieuw = _nieuwe_tekst(koppen[0], tekst.waar(op))
-    oud = next((k for k in el if k.tag == _KOP), None)
+    oud = eerste(el, _KOP)
     if oud is None and el.tag not in _MET_KOP:
         raise MutatieFout(f"{tekst.waar(op)}: {oud_label} is een {_naam(el)}; dat element heeft in STOP geen tekst:Kop, "
                           "dus een VervangKop kan er niets vervangen (een nummer of tekst wijzigt met tekst:Vervang)")

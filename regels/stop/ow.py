@@ -344,7 +344,7 @@ class _Lezer:
         self.model.alle_ids[ident] = (soort, bron)
         if status_el is not None:
             status = _tekst(status_el).lower()
-            if status.startswith("beëindig") or status.startswith("beeindig"):
+            if is_beeindigd(status):
                 self.model.beeindigd.append((soort, ident, bron))
                 return
         if ns == R and soort == "Regeltekst":
@@ -445,11 +445,17 @@ def lees_ow(documenten: Iterable[tuple[str, etree._ElementTree]]) -> OwModel:
     return lezer.model
 
 
+def is_beeindigd(status: str) -> bool:
+    """Whether an ``ow:status`` (in lower case) ends the object: 'beëindigen', 'beëindigd' (also without diaeresis)."""
+    return status.startswith(("beëindig", "beeindig"))
+
+
 def is_owbestand(doc: etree._ElementTree) -> bool:
     return doc.getroot().tag == f"{{{OW_DC}}}owBestand"
 
 
 __all__ = [
     "ActiviteitAanduiding", "ActiviteitOw", "Bron", "GebiedsaanwijzingOw", "JuridischeRegelOw", "LocatieOw",
-    "NormOw", "NormwaardeOw", "OwModel", "Regeltekst", "VerwijzendObject", "is_owbestand", "lees_ow",
+    "NormOw", "NormwaardeOw", "OwModel", "Regeltekst", "VerwijzendObject", "is_beeindigd", "is_owbestand",
+    "lees_ow",
 ]

@@ -5,6 +5,7 @@ metadata, the GIOs, the OW objects and the machine file, each file parsed once a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +53,7 @@ class Inhoud:
     gios: list[Gio] = field(default_factory=list)
     ow: OwModel = field(default_factory=OwModel)
     ow_documenten: list[tuple[str, etree._ElementTree]] = field(default_factory=list)
+    manifest_werk: str = ""  # WorkIDRegeling of manifest-ow.xml
     machine: Any = None
     soort: str = ""  # "levering" | "uitwisselpakket"
 
@@ -73,9 +75,10 @@ class PakketLezer:
     def r(self, soort: str, waar: str, bericht: str) -> None:
         self.rapport.append(Rapportregel(soort, waar, bericht))
 
-    def parse(self, naam: str) -> etree._ElementTree:
+    def parse(self, naam: str, data: bytes | None = None) -> etree._ElementTree:
+        """The parsed member, once per read (``data``: its bytes, when the caller already read them)."""
         if naam not in self.cache:
-            doc = self.p.parse(naam, meldingen=self.meldingen)
+            doc = self.p.parse(naam, meldingen=self.meldingen, data=data)
             self.gebruikt.add(naam)
             if self.valideer and self.opslag is not None:
                 for m in valideer_xsd(doc, opslag=self.opslag, naam=naam):
@@ -155,21 +158,20 @@ class PakketLezer:
         root = self.parse(naam).getroot()
         if root.tag != f"{{{LVBBA}}}AanleveringBesluit":
             raise XmlFout(f"{naam}: verwacht een lvbba:AanleveringBesluit, gevonden {etree.QName(root).localname}")
+        rc = None
         if self.wijziging:  # mutations, new regelingen and intrekkingen: regels.stop.wijzigingen applies them
             self.besluit = lees_besluit(root, naam)
-            rc = None
         else:
             rc = root.find(f".//{{{TEKST}}}RegelingCompact")
-        if rc is None and not self.wijziging:
-            mutatie = root.find(f".//{{{TEKST}}}RegelingMutatie")  # only looked for when needed: a scan of the whole besluit
-            if mutatie is not None:
-                raise XmlFout(f"{naam}: dit is een wijzigingsbesluit (tekst:RegelingMutatie, regel {mutatie.sourceline}); "
-                              "lees eerst de regeling zelf in (het initiële besluit of een download) en geef dit besluit "
-                              "daarna als wijziging: regels import BASIS --wijziging DEZE_LEVERING")
-            raise XmlFout(f"{naam}: het besluit bevat geen tekst:RegelingCompact; alleen een omgevingsplan met "
-                          "artikelstructuur kan worden ingelezen (een intrekking of wijziging: geef die als --wijziging "
-                          "na de regeling zelf)")
-        if rc is not None:
+            if rc is None:
+                mutatie = root.find(f".//{{{TEKST}}}RegelingMutatie")  # only looked for when needed: a scan of the whole besluit
+                if mutatie is not None:
+                    raise XmlFout(f"{naam}: dit is een wijzigingsbesluit (tekst:RegelingMutatie, regel {mutatie.sourceline}); "
+                                  "lees eerst de regeling zelf in (het initiële besluit of een download) en geef dit besluit "
+                                  "daarna als wijziging: regels import BASIS --wijziging DEZE_LEVERING")
+                raise XmlFout(f"{naam}: het besluit bevat geen tekst:RegelingCompact; alleen een omgevingsplan met "
+                              "artikelstructuur kan worden ingelezen (een intrekking of wijziging: geef die als --wijziging "
+                              "na de regeling zelf)")
             self.inhoud.regeling = rc
         rvi = root.find(f"{{{LVBBA}}}RegelingVersieInformatie")
         if rvi is not None:
@@ -209,7 +211,7 @@ class PakketLezer:
             if not n.endswith(".xml") or n in self.gebruikt and n not in self.cache:
                 continue
             try:
-                doc = self.parse(n) if n not in self.cache else self.cache[n]
+                doc = self.parse(n)
             except XmlFout as e:
                 self.r("overgeslagen", n, str(e))
                 continue
@@ -230,14 +232,14 @@ class PakketLezer:
                 self._gml(gml, _t(_find(b, DATA, "hash")))
 
     def _gml(self, naam: str, hash_: str = "") -> None:
+        data = None
         if hash_:
-            import hashlib
-            werkelijk = hashlib.sha512(self.p.lees(naam)).hexdigest()
-            if werkelijk.lower() != hash_.lower():
+            data = self.p.lees(naam)  # read once: hashed here, parsed below
+            if hashlib.sha512(data).hexdigest().lower() != hash_.lower():
                 self.r("afwijking", naam, "de SHA-512 van het gml-bestand klopt niet met de hash in de GIO; "
                                           "de geometrie is wel ingelezen")
         bevindingen: list[tuple[str, str, str]] = []
-        gio = lees_gio(self.parse(naam), naam, bevindingen)
+        gio = lees_gio(self.parse(naam, data), naam, bevindingen)
         for soort, waar, bericht in bevindingen:
             self.r(soort, waar, bericht)
         self.inhoud.gios.append(gio)
@@ -305,7 +307,7 @@ class PakketLezer:
         genoemd: list[str] = []
         if manifest:
             root = self.parse(manifest[0]).getroot()
-            werk = _t(root.find(f".//{{{MANIFEST_OW}}}WorkIDRegeling"))
+            werk = self.inhoud.manifest_werk = _t(root.find(f".//{{{MANIFEST_OW}}}WorkIDRegeling"))
             if werk and self.inhoud.werk and werk != self.inhoud.werk:
                 self.r("afwijking", manifest[0], f"WorkIDRegeling {werk} is niet het werk van de tekst ({self.inhoud.werk})")
             for b in root.iter(f"{{{MANIFEST_OW}}}Bestand"):
@@ -315,6 +317,7 @@ class PakketLezer:
                 except XmlFout as e:
                     self.r("afwijking", manifest[0], str(e))
         else:
+            geen_manifest = len(self.rapport)  # where the line goes; a wijziging of the text only needs no OW at all
             self.r("afwijking", self.p.naam, "geen manifest-ow.xml: alle OW-bestanden in het pakket zijn gelezen")
         for n in namen:
             if n in genoemd or not n.endswith(".xml") or n in self.cache and not is_owbestand(self.cache[n]):
@@ -336,6 +339,8 @@ class PakketLezer:
             except XmlFout as e:
                 self.r("overgeslagen", n, str(e))
         self.inhoud.ow_documenten = docs
+        if not manifest and not docs and self.wijziging:
+            del self.rapport[geen_manifest]  # only the text changes: no OW, so no manifest-ow either
         if self.wijziging:
             # a delta is only read together with the OW it changes: regels.stop.wijzigingen applies it and
             # reads the result once, with its messages (read here too, each message came twice)

@@ -64,7 +64,6 @@ _VERVALLEN = f"{{{TEKST}}}Vervallen"
 
 @dataclass(slots=True)
 class _Houder:
-    wid: str
     artikel: dict
     lid: dict | None
     volgorde: int
@@ -148,7 +147,7 @@ class PlanBouwer:
     def _hoofdstuk(self, el: etree._Element, kunstmatig: bool = False) -> None:
         nummer, titel = _kop(el)
         if kunstmatig:
-            self.r("benaderd", f"{etree.QName(el).localname} {nummer}", "staat niet in een hoofdstuk; als hoofdstuk ingelezen")
+            self.r("benaderd", f"{_lokaal(el.tag)} {nummer}", "staat niet in een hoofdstuk; als hoofdstuk ingelezen")
         h = {"nummer": nummer, "titel": titel or f"Hoofdstuk {nummer}", "inhoud": [], "bron": el.sourceline}
         self.hoofdstukken.append(h)
         huidige_afd: dict | None = None
@@ -170,7 +169,7 @@ class PlanBouwer:
                     huidige_afd["artikelen"].append(self._artikel(sub))
                 for sub in kind.iter(f"{{{TEKST}}}Paragraaf", f"{{{TEKST}}}Subparagraaf"):
                     if sub is not kind:
-                        self.r("benaderd", f"{etree.QName(sub).localname} {_kop(sub)[0]}",
+                        self.r("benaderd", f"{_lokaal(sub.tag)} {_kop(sub)[0]}",
                                f"samengevoegd in afdeling {anummer} (het plan kent geen paragrafen)")
             else:
                 self.r("overgeslagen", f"{soort} (regel {kind.sourceline})", f"in hoofdstuk {nummer}: onbekend onderdeel")
@@ -215,13 +214,13 @@ class PlanBouwer:
                     lid["alineas"] = a["alineas"] + lid["alineas"]
                     a["alineas"] = []
                 a["leden"].append(lid)
-                h = _Houder(lid["wid"], a, lid, len(self.houders))
+                h = _Houder(a, lid, len(self.houders))
                 self.houders[lid["wid"]] = h
                 for w in _wids(lel):
                     self.alle_wids[w] = h
             self.alle_wids[wid_a] = self.houders[a["leden"][0]["wid"]]
         else:
-            h = _Houder(wid_a, a, None, len(self.houders))
+            h = _Houder(a, None, len(self.houders))
             self.houders[wid_a] = h
             for w in _wids(el):
                 self.alle_wids.setdefault(w, h)
@@ -467,7 +466,7 @@ class PlanBouwer:
                 self.r("overgeslagen", rid, f"{rvi.soort}: geen regel voor een initiatief ({h.citaat}); niet ingelezen")
                 continue
             locaties = self._locatienamen(rvi.locaties, rvi.gebiedsaanwijzingen, rid)
-            eisen, begrippen = self._afgeleide_eisen(rvi.normen, rid, h)
+            eisen, begrippen = self._afgeleide_eisen(rvi.normen, rid)
             if not rvi.activiteiten:
                 if eisen and locaties:
                     top = self.tophaak_naam()
@@ -574,7 +573,7 @@ class PlanBouwer:
                 self.r("overgeslagen", waar, f"locatie {x} is niet ingelezen; de regel geldt daar niet")
         return namen
 
-    def _afgeleide_eisen(self, norm_ids: list[str], rid: str, h: _Houder) -> tuple[list[Eis], list[Begrip]]:
+    def _afgeleide_eisen(self, norm_ids: list[str], rid: str) -> tuple[list[Eis], list[Begrip]]:
         eisen: list[Eis] = []
         begrippen: list[Begrip] = []
         for nid in norm_ids:

@@ -547,7 +547,6 @@ class _Saxon:
         self.xslt.set_cwd("/")
         self.bouwer = self.processor.new_document_builder()
         self.bouwer.set_dtd_validation(False)
-        self.versie = self.processor.version
 
     @classmethod
     def enige(cls) -> _Saxon:
@@ -698,7 +697,8 @@ def schematron_voor(doc: etree._ElementTree) -> list[str]:
         stop_versie = herkend.versie
     else:
         lvbb_versie = herkend.versie
-        stop_versie = _stop_versie_binnen(doc) or stop_versie
+        if herkend.familie == "LVBB" and herkend.versie == "1.2.0":
+            stop_versie = "1.3.0"  # LVBB 1.2.0 delivers STOP 1.3.0
     urls: list[str] = []
     for el in doc.getroot().iter():
         if not isinstance(el.tag, str):
@@ -714,14 +714,6 @@ def schematron_voor(doc: etree._ElementTree) -> list[str]:
             if url not in urls:
                 urls.append(url)
     return urls
-
-
-def _stop_versie_binnen(doc: etree._ElementTree) -> str | None:
-    """LVBB 1.2.0 delivers STOP 1.3.0; other LVBB versions: the STOP version the LVBB schema imports."""
-    herkend = herken_soort(doc)
-    if herkend is not None and herkend.familie == "LVBB" and herkend.versie == "1.2.0":
-        return "1.3.0"
-    return None
 
 
 def valideer_schematron(

@@ -87,9 +87,6 @@ _XSLT_ALGEMEEN = {"exclude-result-prefixes": "waarde", "xpath-default-namespace"
 """The standard attributes allowed on every XSLT instruction (and as ``xsl:…`` on a literal result
 element); neither is evaluated."""
 
-XSLT_TOEGESTAAN = frozenset(_XSLT_ATTRIBUTEN) - {"key"}
-"""The XSLT instructions allowed inside a ``sch:let``; at the top level of a schema only ``xsl:key``
-is allowed."""
 
 TOEGESTANE_FUNCTIES = frozenset(
     """abs adjust-date-to-timezone adjust-dateTime-to-timezone adjust-time-to-timezone

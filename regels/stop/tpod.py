@@ -636,7 +636,7 @@ class Validatie:
         return not self.fouten
 
     def samenvatting(self) -> str:
-        sch_fouten = sum(1 for m in self.schematron.meldingen if m.ernst == "fout")
+        sch_fouten = len(self.schematron.fouten)
         tpod_fouten = sum(1 for m in self.tpod if m.ernst == "fout")
         niet = len(self.schematron.niet_uitgevoerd)
         return (f"XSD: {self.gevalideerd} van {self.bestanden} bestanden gevalideerd, {len(self.xsd)} fouten; "

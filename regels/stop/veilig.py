@@ -560,10 +560,12 @@ class Pakket:
             )
         return data
 
-    def parse(self, naam: str, *, meldingen: list[Melding] | None = None) -> etree._ElementTree:
-        """Read and :func:`parse_xml` one member; messages name ``<pakket>/<member>``."""
+    def parse(self, naam: str, *, meldingen: list[Melding] | None = None, data: bytes | None = None) -> etree._ElementTree:
+        """Read and :func:`parse_xml` one member (``data``: its bytes, already read with :meth:`lees`); messages
+        name ``<pakket>/<member>``."""
         genormaliseerd, _ = _normaliseer_naam(naam)
-        data = self.lees(naam)
+        if data is None:
+            data = self.lees(naam)
         return parse_xml(
             data, f"{self.naam}/{genormaliseerd or naam}", limieten=self.limieten, meldingen=meldingen
         )

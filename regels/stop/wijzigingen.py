@@ -45,12 +45,13 @@ from typing import Any
 from lxml import etree
 
 from regels.errors import MutatieFout, RegelingIngetrokken
+from regels.stop.elementen import eerste
 from regels.stop.elementen import lokaal as _lokaal
 from regels.stop.elementen import platte_tekst as _tekst
 from regels.stop.gio import Gio
 from regels.stop.ids import eerdere_versie, versie_van, werk_van
 from regels.stop.mutaties import REGELINGMODELLEN, TEKST, Tekstwijziging, pas_mutaties_toe
-from regels.stop.ow import lees_ow
+from regels.stop.ow import is_beeindigd, lees_ow
 from regels.stop.schemas import LVBBA, NAMESPACES
 
 DATA = NAMESPACES["data"]
@@ -85,7 +86,7 @@ class Besluit:
 def lees_besluit(root: etree._Element, bestand: str) -> Besluit:
     """Read the mutations, new regelingen and intrekkingen of an ``lvbba:AanleveringBesluit``."""
     b = Besluit(bestand)
-    bv = next((k for k in root if k.tag == f"{{{LVBBA}}}BesluitVersie"), None)
+    bv = eerste(root, f"{{{LVBBA}}}BesluitVersie")
     if bv is not None:
         ei = bv.find(f"{{{DATA}}}ExpressionIdentificatie")
         b.expressie = _tekst(ei.find(f"{{{DATA}}}FRBRExpression")) if ei is not None else ""
@@ -193,10 +194,6 @@ def _ow_object(owobject: etree._Element) -> tuple[etree._Element | None, str, st
     return obj, ident, status, procedure
 
 
-def _beeindigd(status: str) -> bool:
-    return status.startswith(("beëindig", "beeindig"))
-
-
 @dataclass
 class _Oud:
     """A geometry of a GIO version that is no longer current: kept in case the OW still points at it."""
@@ -218,7 +215,7 @@ class _Toepasser:
             for oo in doc.getroot().iter(f"{{{OW_DC}}}owObject"):
                 _, ident, status, _ = _ow_object(oo)
                 if ident:
-                    self.index.setdefault(ident, (oo, _beeindigd(status)))
+                    self.index.setdefault(ident, (oo, is_beeindigd(status)))
         self.basis_documenten = {n for n, _ in inhoud.ow_documenten}
         self.oud: dict[str, _Oud] = {}  # geometry id (lower case) → where it came from
         self.ingetrokken_geo: dict[str, tuple[str, str]] = {}  # geometry id → (GIO werk, by which wijziging)
@@ -233,7 +230,7 @@ class _Toepasser:
         if g.inhoud.soort == "uitwisselpakket":
             raise MutatieFout(f"{g.naam}: dit is een download van een geconsolideerde regeling (pakbon.xml), geen "
                               "wijzigingsbesluit; lees het in als basis (zonder --wijziging)")
-        manifest_werk = self._manifest_werk(g)
+        manifest_werk = g.inhoud.manifest_werk
         if b is None and not g.inhoud.ow_documenten:
             opdracht = next((_lokaal(d.getroot().tag) for n, d in g.documenten.items()
                              if n.rsplit("/", 1)[-1] == "opdracht.xml"), "")
@@ -356,23 +353,15 @@ class _Toepasser:
                                            f"de versie geldt vanaf {i.datum}")
         return verslag
 
-    def _manifest_werk(self, g: Gelezen) -> str:
-        for naam, doc in g.documenten.items():
-            if naam.rsplit("/", 1)[-1] == "manifest-ow.xml":
-                return _tekst(doc.getroot().find(f".//{{{MANIFEST_OW}}}WorkIDRegeling"))
-        return ""
-
     def _gio_intrekkingen(self, b: Besluit) -> bool:
         werken = {gio.werk for gio in self.i.gios}
         return any(ins in werken for ins, _ in b.intrekkingen)
 
     def _rapport_van_lezer(self, g: Gelezen) -> None:
-        """The reader's own report lines, with the delivery's name in front, except 'geen manifest-ow.xml'
-        for a delivery without OW files. The reader does not interpret the OW delta: what it says about
-        the OW objects comes once, from the OW after all wijzigingen (:meth:`afronden`)."""
+        """The reader's own report lines, with the delivery's name in front. The reader does not interpret the
+        OW delta: what it says about the OW objects comes once, from the OW after all wijzigingen
+        (:meth:`afronden`)."""
         for r in g.rapport:
-            if not g.inhoud.ow_documenten and "geen manifest-ow.xml" in r.bericht:
-                continue  # a wijziging of the text only needs no manifest-ow
             waar = r.waar if r.waar.startswith(("nl.imow", g.naam)) else f"{g.naam}/{r.waar}" if r.waar else g.naam
             self.meld(r.soort, waar, r.bericht)
 
@@ -420,7 +409,7 @@ class _Toepasser:
             if oud_el is not None and oud_el.getparent() is not None:
                 oud_el.getparent().remove(oud_el)
             oud = None if oud_weg else oud_el
-            if _beeindigd(status):
+            if is_beeindigd(status):
                 oo.getparent().remove(oo)
                 if oud is None:
                     self.meld("afwijking", ident, f"{soort} wordt beëindigd ({naam}:{obj.sourceline}), maar bestaat niet "
