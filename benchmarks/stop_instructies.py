@@ -20,24 +20,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from stop_bench import grootste_voorbeeld  # noqa: E402
+from stop_bench import grootste_voorbeeld, kaal_parsen, xml_bestanden  # noqa: E402
 
 
 def _kind(soort: str, herhaal: int) -> None:
     """The measured program: warm up once, then ``herhaal`` imports or plain parses."""
-    from lxml import etree
-
     from regels.stop.importeer import importeer
 
     bron = grootste_voorbeeld()
-    bestanden = [f for f in bron.rglob("*") if f.is_file() and f.suffix in (".xml", ".gml")]
-
-    def kaal() -> None:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
-        for f in bestanden:
-            etree.fromstring(f.read_bytes(), parser)
-
-    doe = (lambda: importeer(bron)) if soort == "import" else kaal
+    bestanden = xml_bestanden(bron)
+    doe = (lambda: importeer(bron)) if soort == "import" else (lambda: kaal_parsen(bestanden))
     doe()
     for _ in range(herhaal):
         doe()

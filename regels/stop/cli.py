@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from regels.errors import RegelsError
+from regels.errors import RegelingIngetrokken, RegelsError
 
 KLAAR, ONGELDIG, INVOERFOUT = 0, 1, 3
 
@@ -136,7 +136,6 @@ def import_(pakket: Path, uit: Path, ambtsgebied: dict[str, Any], zonder_machine
     regels lint plannen/gemeentestad
     regels check initiatief.json --plan plannen/gemeentestad
     """
-    from regels.errors import RegelingIngetrokken
     try:
         from regels.stop.importeer import importeer
         uitslag = importeer(pakket, opslag=_opslag(schemas, offline) if controleer else None,
@@ -148,8 +147,7 @@ def import_(pakket: Path, uit: Path, ambtsgebied: dict[str, Any], zonder_machine
             click.echo(json.dumps({"ingetrokken": True, "plan_laadt": False, "bericht": str(e),
                                    "wijzigingen": [v.als_dict() for v in e.verslagen]}, ensure_ascii=False, indent=2))
         else:
-            for i, v in enumerate(e.verslagen, 1):
-                click.echo(f"Wijziging {i}: {v.samenvatting()}")
+            _toon_wijzigingen(e.verslagen)
             click.echo(f"{e}", err=True)
         sys.exit(ONGELDIG)
     except RegelsError as e:
@@ -167,8 +165,7 @@ def import_(pakket: Path, uit: Path, ambtsgebied: dict[str, Any], zonder_machine
         for r in uitslag.rapport:
             if r.soort in ("overgeslagen", "afwijking", "benaderd", "hersteld"):
                 click.echo(str(r))
-        for i, v in enumerate(uitslag.wijzigingen, 1):
-            click.echo(f"Wijziging {i}: {v.samenvatting()}")
+        _toon_wijzigingen(uitslag.wijzigingen)
         click.echo(f"Plan geschreven in {uit}/ (route: {uitslag.route}). "
                    + ", ".join(f"{n} {s}" for s, n in tel.items()) + "; zie IMPORTRAPPORT.md.")
         for m in uitslag.fouten:
@@ -178,6 +175,12 @@ def import_(pakket: Path, uit: Path, ambtsgebied: dict[str, Any], zonder_machine
             click.echo(f"Het plan laadt: {len(p.regels)} regels, {len(p.normen)} normen, {len(p.activiteiten)} activiteiten, "
                        f"{len(p.locaties)} locaties.")
     sys.exit(KLAAR if uitslag.plan is not None else ONGELDIG)
+
+
+def _toon_wijzigingen(verslagen: Any) -> None:
+    """One line per applied wijziging, in order."""
+    for i, v in enumerate(verslagen, 1):
+        click.echo(f"Wijziging {i}: {v.samenvatting()}")
 
 
 __all__ = ["export", "import_"]
