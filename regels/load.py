@@ -9,7 +9,7 @@ from shapely.geometry.base import BaseGeometry
 
 from regels.deviation.wijkdata import Wijkcijfers
 from regels.errors import Melding, PlanFouten, Positie
-from regels.language.parse import parse_bestand, parse_tekst
+from regels.language.parse import parse_bestand, parse_tekst, parse_teksten
 from regels.language.resolve import resolve
 from regels.model.regeling import Bestand, Regeling
 from regels.plan import Plan
@@ -53,11 +53,10 @@ def load_plan(map_: Path | str | None = None, *, extra: dict[str, str] | None = 
     """
     map_ = Path(map_) if map_ is not None else BUNDLED
     bestanden, fouten, bronnen = lees_map(map_)
-    for naam, tekst in (extra or {}).items():
-        b, f = parse_tekst(tekst, naam)
-        bestanden.append(b)
-        fouten.extend(f)
-        bronnen[naam] = tekst.splitlines()
+    extra_bestanden, extra_fouten, extra_bronnen = parse_teksten(extra or {})
+    bestanden += extra_bestanden
+    fouten += extra_fouten
+    bronnen.update(extra_bronnen)
     if fouten:
         raise PlanFouten(fouten)
     plan = resolve(Regeling(bestanden=tuple(bestanden)), map_, bronnen)

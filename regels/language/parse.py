@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -353,6 +354,18 @@ def parse_tekst(tekst: str, pad: str = "<tekst>") -> tuple[Bestand, list[Melding
         b.regel(nr, lijn)
     bestand = Bestand.model_validate({"pad": pad, "items": b.items, "slotcommentaar": tuple(b.commentaar)})
     return bestand, b.fouten
+
+
+def parse_teksten(teksten: Mapping[str, str]) -> tuple[list[Bestand], list[Melding], dict[str, list[str]]]:
+    """Parse files given as text (name → text): the file models, every error of every file, and the lines of
+    each file by name (the ``bronnen`` that resolve quotes in its messages)."""
+    bestanden: list[Bestand] = []
+    fouten: list[Melding] = []
+    for pad, tekst in teksten.items():
+        bestand, f = parse_tekst(tekst, pad)
+        bestanden.append(bestand)
+        fouten += f
+    return bestanden, fouten, {pad: tekst.splitlines() for pad, tekst in teksten.items()}
 
 
 def parse_bestand(pad: Path, basis: Path | None = None) -> tuple[Bestand, list[Melding]]:

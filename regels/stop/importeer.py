@@ -43,7 +43,7 @@ from shapely.geometry.base import BaseGeometry
 
 from regels.errors import Melding, PlanFouten, XmlFout
 from regels.language.format import format_regeling
-from regels.language.parse import parse_tekst
+from regels.language.parse import parse_teksten
 from regels.language.resolve import resolve
 from regels.model.regeling import (
     Regeling,
@@ -213,13 +213,7 @@ def importeer(pad: Path | str, *, opslag: SchemaOpslag | None = None, limieten: 
     try:
         plan = resolve(regeling, None, {}, b.geometrie)
     except PlanFouten:
-        teksten = format_regeling(regeling)
-        bestanden, bronnen = [], {}
-        for p, t in teksten.items():
-            bst, f = parse_tekst(t, p)
-            bestanden.append(bst)
-            fouten += f
-            bronnen[p] = t.splitlines()
+        bestanden, fouten, bronnen = parse_teksten(format_regeling(regeling))
         if not fouten:
             try:
                 resolve(Regeling(bestanden=tuple(bestanden)), None, bronnen, b.geometrie)

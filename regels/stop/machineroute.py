@@ -12,8 +12,8 @@ from typing import Any
 from lxml import etree
 from shapely.geometry.base import BaseGeometry
 
-from regels.errors import Melding, PlanFouten
-from regels.language.parse import parse_tekst
+from regels.errors import PlanFouten
+from regels.language.parse import parse_teksten
 from regels.language.resolve import resolve
 from regels.model.regeling import (
     Afdeling, Artikel, Begrip, Bestand, GebiedDecl, Hoofdstuk, JuridischeRegel, Regeling,
@@ -57,14 +57,7 @@ def machine_route(inhoud: Inhoud, rapport: list[Rapportregel]) -> tuple[Regeling
     m = inhoud.machine
     if m is None:
         return None
-    bestanden: list[Bestand] = []
-    fouten: list[Melding] = []
-    bronnen: dict[str, list[str]] = {}
-    for pad, tekst in m.bestanden.items():
-        b, f = parse_tekst(tekst, pad)
-        bestanden.append(b)
-        fouten += f
-        bronnen[pad] = tekst.splitlines()
+    bestanden, fouten, bronnen = parse_teksten(m.bestanden)
     if fouten:
         rapport.append(Rapportregel("afwijking", "regels-machine.xml", "het machinebestand is geen geldige regeltaal: "
                                     + "; ".join(f.render() for f in fouten[:3])))
@@ -127,12 +120,9 @@ def herstel_machinelogica(regeling: Regeling, inhoud: Inhoud, rapport: list[Rapp
 
     m = inhoud.machine
     try:
-        bestanden = []
-        for pad, tekst in m.bestanden.items():
-            bst, f = parse_tekst(tekst, pad)
-            if f:
-                raise ValueError("geen geldige regeltaal")
-            bestanden.append(bst)
+        bestanden, fouten, _ = parse_teksten(m.bestanden)
+        if fouten:
+            raise ValueError("geen geldige regeltaal")
         machine_regeling = Regeling(bestanden=tuple(bestanden))
         bg = m.werk.split("/")[4]
         onderdelen: dict[str, tuple] = {}
